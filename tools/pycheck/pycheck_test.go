@@ -1,0 +1,77 @@
+package pycheck
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+func TestCheck(t *testing.T) {
+	Check(t, filepath.Join("testdata", "python"))
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      Listing
+		err       string
+	}{
+		{
+			name: "output",
+			src:  "print('a')\nprint('b')\n\n# Output:\n# a\n#   b  \n",
+			want: Listing{HasOutput: true, Want: []string{"a", "b"}},
+		},
+		{
+			name: "unordered",
+			src:  "print(1)\n# Unordered output:\n# 1\n",
+			want: Listing{HasOutput: true, Unordered: true, Want: []string{"1"}},
+		},
+		{
+			name: "headers",
+			src:  "# needs: Python 3.13\n# not run: needs aiohttp\nimport aiohttp\n",
+			want: Listing{NeedMajor: 3, NeedMinor: 13, NotRun: "needs aiohttp"},
+		},
+		{name: "code after output", src: "# Output:\n# a\nprint('a')\n", err: "x.py:3: code after the output block"},
+		{name: "bad needs", src: "# needs: 3.13\n", err: `x.py:1: want "# needs: Python X.Y"`},
+		{name: "not run without reason", src: "# not run:\n", err: `x.py:1: "# not run:" needs a reason`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "x.py")
+			if err := os.WriteFile(path, []byte(tt.src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			got, err := Parse(path)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("Parse error = %v, want it to contain %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.want.Path = path
+			if got.Path != tt.want.Path || got.NotRun != tt.want.NotRun || got.NeedMajor != tt.want.NeedMajor ||
+				got.NeedMinor != tt.want.NeedMinor || got.HasOutput != tt.want.HasOutput ||
+				got.Unordered != tt.want.Unordered || !slices.Equal(got.Want, tt.want.Want) {
+				t.Errorf("Parse = %+v, want %+v", *got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCompare(t *testing.T) {
+	if d := compare([]string{"a", "b"}, []string{"b", "a"}, true); d != "" {
+		t.Errorf("unordered compare reported a difference:\n%s", d)
+	}
+	if d := compare([]string{"a", "b"}, []string{"b", "a"}, false); d == "" {
+		t.Error("ordered compare missed a difference")
+	}
+}

@@ -1,0 +1,5 @@
+# needs: Python 99.0
+print("from the future")
+
+# Output:
+# from the future

@@ -1,0 +1,2 @@
+# not run: shows the "not run" header
+import aiohttp  # noqa: F401
