@@ -1,0 +1,213 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"go.abhg.dev/goldmark/frontmatter"
+)
+
+// A course is the input of a build: the repository that holds the chapters,
+// and the chapters in order.
+type course struct {
+	root     string             // absolute path of the repository root (the directory with go.mod)
+	chapters []*source          // ordered by number
+	bySlug   map[string]*source // every chapter by slug
+}
+
+// A source is one chapter directory as read from disk. It carries the
+// template data (*Chapter) that later stages fill in.
+type source struct {
+	*Chapter
+	path   string // absolute path of the chapter directory
+	rel    string // slash-separated path relative to the repository root: "chapters/01-coroutines"
+	readme []byte // README.md as it is on disk
+}
+
+// chapterDirPattern is the shape of a chapter directory name: NN-slug.
+var chapterDirPattern = regexp.MustCompile(`^([0-9]{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$`)
+
+// findRoot returns the repository root: the nearest directory at or above dir
+// that holds a go.mod file.
+func findRoot(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d, nil
+		}
+		if filepath.Dir(d) == d {
+			return "", fmt.Errorf("%s: no go.mod in this directory or any above it", dir)
+		}
+	}
+}
+
+// loadCourse reads every chapter directory under dir, checks its name and
+// front matter, and returns the chapters ordered by number. It reports every
+// problem it finds, not just the first.
+func loadCourse(dir string) (*course, error) {
+	root, err := findRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	abs, _ := filepath.Abs(dir) // findRoot succeeded, so Abs does too
+	relDir := relSlash(root, abs)
+	entries, err := os.ReadDir(abs)
+	if err != nil {
+		return nil, err
+	}
+	c := &course{root: root, bySlug: make(map[string]*source)}
+	var ps problems
+	byNumber := make(map[int]*source)
+	for _, e := range entries { // os.ReadDir sorts by name
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		rel := relDir + "/" + e.Name()
+		m := chapterDirPattern.FindStringSubmatch(e.Name())
+		if m == nil {
+			ps.add(rel, errors.New(`chapter directory name does not match NN-slug (two digits, a dash, a kebab-case slug)`))
+			continue
+		}
+		n, _ := strconv.Atoi(m[1])
+		src := &source{
+			Chapter: &Chapter{
+				Number:     n,
+				Dir:        e.Name(),
+				Slug:       m[2],
+				URL:        m[2] + "/index.html",
+				RunCommand: "go test ./" + rel + "/",
+				Source:     rel + "/README.md",
+			},
+			path: filepath.Join(abs, e.Name()),
+			rel:  rel,
+		}
+		if other, ok := byNumber[n]; ok {
+			ps.add(rel, fmt.Errorf("chapter number %02d is also used by %s", n, other.rel))
+			continue
+		}
+		if other, ok := c.bySlug[src.Slug]; ok {
+			ps.add(rel, fmt.Errorf("chapter slug %q is also used by %s", src.Slug, other.rel))
+			continue
+		}
+		byNumber[n] = src
+		c.bySlug[src.Slug] = src
+		if err := src.load(); err != nil {
+			ps.add(src.Source, err)
+			continue
+		}
+		c.chapters = append(c.chapters, src)
+	}
+	if len(entries) == 0 || (len(c.chapters) == 0 && len(ps) == 0) {
+		ps.add(relDir, errors.New("no chapters: expected directories named NN-slug"))
+	}
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(c.chapters, func(a, b *source) int { return a.Number - b.Number })
+	for i, ch := range c.chapters {
+		if i > 0 {
+			ch.Prev = c.chapters[i-1].Chapter
+		}
+		if i+1 < len(c.chapters) {
+			ch.Next = c.chapters[i+1].Chapter
+		}
+	}
+	return c, nil
+}
+
+// frontMatter is the YAML block at the top of a chapter's README.md.
+type frontMatter struct {
+	Title   string `yaml:"title"`
+	Summary string `yaml:"summary"`
+}
+
+// load reads the chapter's README.md and its front matter.
+func (s *source) load() error {
+	b, err := os.ReadFile(filepath.Join(s.path, "README.md"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%w: every chapter directory needs a README.md", errMissingFile)
+	}
+	if err != nil {
+		return err
+	}
+	s.readme = b
+	fm, err := parseFrontMatter(b)
+	if err != nil {
+		return &problem{File: s.Source, Line: 1, Err: err}
+	}
+	s.Title, s.Summary = fm.Title, fm.Summary
+	return nil
+}
+
+// parseFrontMatter returns the front matter of a README: a YAML block
+// between two "---" lines at the very top. Title and summary are required
+// and must each be one line.
+func parseFrontMatter(readme []byte) (*frontMatter, error) {
+	lines := strings.SplitAfter(string(readme), "\n")
+	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
+		return nil, errors.New(`missing front matter: README.md must start with a "---" line`)
+	}
+	closed := false
+	for _, l := range lines[1:] {
+		if strings.TrimSpace(l) == "---" {
+			closed = true
+			break
+		}
+	}
+	if !closed {
+		return nil, errors.New(`malformed front matter: no closing "---" line`)
+	}
+	ctx := parser.NewContext()
+	md := goldmark.New(goldmark.WithExtensions(&frontmatter.Extender{}))
+	md.Parser().Parse(text.NewReader(readme), parser.WithContext(ctx))
+	data := frontmatter.Get(ctx)
+	if data == nil {
+		return nil, errors.New("malformed front matter")
+	}
+	var fm frontMatter
+	if err := data.Decode(&fm); err != nil {
+		return nil, fmt.Errorf("malformed front matter: %w", err)
+	}
+	fm.Title, fm.Summary = strings.TrimSpace(fm.Title), strings.TrimSpace(fm.Summary)
+	switch {
+	case fm.Title == "":
+		return nil, errors.New("front matter has no title")
+	case fm.Summary == "":
+		return nil, errors.New("front matter has no summary")
+	case strings.Contains(fm.Title, "\n"):
+		return nil, errors.New("front matter title must be one line")
+	case strings.Contains(fm.Summary, "\n"):
+		return nil, errors.New("front matter summary must be one line")
+	}
+	return &fm, nil
+}
+
+// relSlash returns target relative to base with forward slashes, for
+// messages and URLs.
+func relSlash(base, target string) string {
+	rel, err := filepath.Rel(base, target)
+	if err != nil {
+		return filepath.ToSlash(target)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// lineOf returns the 1-based line number of byte offset off in b.
+func lineOf(b []byte, off int) int {
+	off = min(max(off, 0), len(b))
+	return bytes.Count(b[:off], []byte("\n")) + 1
+}
