@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+)
+
+// The template data of notes/site-contract.md. The templates in templates/
+// read these types; their field names are a contract with them.
+
+// Site is the whole course.
+type Site struct {
+	Title    string     // the course title
+	Chapters []*Chapter // in order
+}
+
+// Chapter is one chapter's page.
+type Chapter struct {
+	Number     int           // 1
+	Dir        string        // "01-coroutines"
+	Slug       string        // "coroutines"
+	Title      string        // front matter title
+	Summary    string        // front matter summary
+	URL        string        // "coroutines/index.html", relative to the site root
+	Body       template.HTML // the rendered README, without its leading h1
+	TOC        []Heading     // the h2 and h3 headings of Body
+	Prev, Next *Chapter      // nil at the ends
+	RunCommand string        // "go test ./chapters/01-coroutines/"
+	Source     string        // "chapters/01-coroutines/README.md"
+}
+
+// Heading is an entry of a chapter's table of contents.
+type Heading struct {
+	Level    int    // 2 or 3
+	ID, Text string // the heading's id and its plain text
+}
+
+// Page is what a template renders: one page of the site.
+type Page struct {
+	Site    *Site
+	Chapter *Chapter // nil on index, print and 404
+	Kind    string   // "index", "chapter", "print" or "404"
+	Title   string   // the <title> text
+	Root    string   // the way from the page to the site root: "" or "../"
+}
+
+// courseTitle is the title of the course, on every page.
+const courseTitle = "Async, the Go way"
+
+// templates holds one template set per page kind, each parsed from
+// templates/layout.html and templates/KIND.html.
+type templates map[string]*template.Template
+
+// loadTemplates parses the templates of theme, one set per kind of page.
+func loadTemplates(theme fs.FS) (templates, error) {
+	ts := make(templates)
+	for _, kind := range []string{"index", "chapter", "print", "404"} {
+		t, err := template.New(kind).Option("missingkey=error").ParseFS(theme, "templates/layout.html", "templates/"+kind+".html")
+		if err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+		ts[kind] = t
+	}
+	return ts, nil
+}
+
+// execute renders page with the template set of its kind.
+func (ts templates) execute(p *Page) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := ts[p.Kind].ExecuteTemplate(&buf, "layout", p); err != nil {
+		return nil, fmt.Errorf("templates: %s page: %w", p.Kind, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// pages returns every HTML page of the site by path. printSite is the site
+// with each chapter's body rendered for the print page.
+func (ts templates) pages(s, printSite *Site) (map[string][]byte, error) {
+	list := []*Page{
+		{Site: s, Kind: "index", Title: s.Title, Root: ""},
+		{Site: printSite, Kind: "print", Title: "All chapters · " + s.Title, Root: ""},
+		{Site: s, Kind: "404", Title: "Page not found · " + s.Title, Root: ""},
+	}
+	paths := []string{"index.html", "print.html", "404.html"}
+	for _, ch := range s.Chapters {
+		list = append(list, &Page{Site: s, Chapter: ch, Kind: "chapter", Title: ch.Title + " · " + s.Title, Root: "../"})
+		paths = append(paths, ch.URL)
+	}
+	out := make(map[string][]byte)
+	for i, p := range list {
+		b, err := ts.execute(p)
+		if err != nil {
+			return nil, err
+		}
+		out[paths[i]] = b
+	}
+	return out, nil
+}
