@@ -1,0 +1,144 @@
+package main
+
+import (
+	"fmt"
+	"maps"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// This file checks the generated site: every internal link (href, src) of
+// every page must lead to a file of the site, and every #anchor to an id on
+// the target page; no page may load anything from another host; ids are
+// unique on each page; no inline style or script (the pages' CSP blocks them). Links to http(s) addresses are not followed.
+
+// cssURL matches url(...) in a style sheet.
+var cssURL = regexp.MustCompile(`url\(\s*['"]?([^'")\s]*)`)
+
+// checkLinks returns the problems of the site s. sources names the README
+// each chapter page comes from, to say where to fix a broken link.
+// searchURLs are the addresses of the search index, relative to the root.
+func checkLinks(s map[string][]byte, sources map[string]string, searchURLs []string) problems {
+	var ps problems
+	ids := make(map[string]map[string]bool) // page -> ids on it
+	tags := make(map[string][]tag)
+	for _, p := range slices.Sorted(maps.Keys(s)) {
+		switch path.Ext(p) {
+		case ".html":
+			ts, err := startTags(s[p])
+			if err != nil {
+				ps.add(p, err)
+				continue
+			}
+			tags[p] = ts
+			ids[p] = make(map[string]bool)
+			for _, t := range ts {
+				id, ok := t.get("id")
+				if !ok && t.name == "a" {
+					id, ok = t.get("name")
+				}
+				if !ok {
+					continue
+				}
+				if ids[p][id] {
+					ps = append(ps, problemf(p, t.line, "duplicate id %q", id))
+				}
+				ids[p][id] = true
+			}
+		case ".css":
+			for _, m := range cssURL.FindAllSubmatch(s[p], -1) {
+				ref := string(m[1])
+				if ref == "" || strings.HasPrefix(ref, "data:") || strings.HasPrefix(ref, "#") {
+					continue
+				}
+				if err := checkRef(s, ids, p, ref, true); err != nil {
+					ps.add(p, err)
+				}
+			}
+		}
+	}
+	for _, u := range searchURLs {
+		if err := checkRef(s, ids, "search-index.js", u, false); err != nil {
+			ps.add("search-index.js", err)
+		}
+	}
+	for _, p := range slices.Sorted(maps.Keys(tags)) {
+		for _, t := range tags[p] {
+			// The CSP allows no inline styles or scripts.
+			if _, ok := t.get("style"); ok {
+				ps = append(ps, problemf(p, t.line, "<%s style=...>: the CSP blocks style attributes", t.name))
+			}
+			if _, ok := t.get("src"); t.name == "style" || t.name == "script" && !ok {
+				ps = append(ps, problemf(p, t.line, "inline <%s>: the CSP blocks it", t.name))
+			}
+			for _, a := range t.attrs {
+				load, ok := refAttr(t.name, a.name)
+				if !ok {
+					continue
+				}
+				if t.name == "link" {
+					rel, _ := t.get("rel")
+					load = !slices.Contains(strings.Fields(rel), "prev") && !slices.Contains(strings.Fields(rel), "next")
+				}
+				if err := checkRef(s, ids, p, a.value, load); err != nil {
+					msg := fmt.Errorf("<%s %s=%q>: %w", t.name, a.name, a.value, err)
+					if src, ok := sources[p]; ok {
+						msg = fmt.Errorf("%w (from %s)", msg, src)
+					}
+					ps = append(ps, &problem{File: p, Line: t.line, Err: msg})
+				}
+			}
+		}
+	}
+	return ps
+}
+
+// refAttr reports whether attribute attr of element el holds an address,
+// and whether the browser loads it (rather than the reader following it).
+func refAttr(el, attr string) (load, ok bool) {
+	switch attr {
+	case "href":
+		return el != "a" && el != "area", true
+	case "src", "poster", "data", "action", "formaction":
+		return true, true
+	}
+	return false, false
+}
+
+// checkRef checks the address ref on page from. A loaded address must be
+// relative to the site (or a data: image); a followed one may also be an
+// http(s) or mailto address.
+func checkRef(s map[string][]byte, ids map[string]map[string]bool, from, ref string, load bool) error {
+	u, err := url.Parse(ref)
+	if err != nil {
+		return fmt.Errorf("malformed address: %w", err)
+	}
+	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(ref, "//") {
+		switch {
+		case load && u.Scheme == "data":
+			return nil
+		case load:
+			return fmt.Errorf("the page loads %q from outside the site", ref)
+		case u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "mailto":
+			return nil
+		}
+		return fmt.Errorf("scheme %q is not allowed", u.Scheme)
+	}
+	target := from
+	if u.Path != "" {
+		if strings.HasPrefix(u.Path, "/") {
+			return fmt.Errorf("absolute path: links must be relative so the site works from file://")
+		}
+		target = path.Join(path.Dir(from), u.Path)
+		if _, ok := s[target]; !ok {
+			return fmt.Errorf("broken link: no file %s in the site", target)
+		}
+	}
+	if u.Fragment != "" && path.Ext(target) == ".html" && !ids[target][u.Fragment] {
+		return fmt.Errorf("broken link: no id %q on %s", u.Fragment, target)
+	}
+	return nil
+}
