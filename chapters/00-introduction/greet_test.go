@@ -1,0 +1,66 @@
+package introduction
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/asyncgo/course/tools/pycheck"
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+func ExampleGreetAll() {
+	names := []string{"Ada", "Grace", "Guido"}
+	greetings, err := GreetAll(context.Background(), names, 0)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, g := range greetings {
+		fmt.Println(g)
+	}
+	// Output:
+	// hello, Ada
+	// hello, Grace
+	// hello, Guido
+}
+
+// TestGreetAllOverlaps runs on synctest's fake clock: time only moves when
+// every goroutine in the bubble is blocked, so the elapsed time is exact.
+func TestGreetAllOverlaps(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
+		got, err := GreetAll(t.Context(), []string{"a", "b", "c"}, time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if elapsed := time.Since(start); elapsed != time.Second {
+			t.Errorf("three greetings of 1s took %v, want exactly 1s", elapsed)
+		}
+		if want := "hello, c"; got[2] != want {
+			t.Errorf("third greeting = %q, want %q", got[2], want)
+		}
+	})
+}
+
+func TestGreetGivesUp(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(t.Context(), 500*time.Millisecond)
+		defer cancel()
+		start := time.Now()
+		_, err := GreetAll(ctx, []string{"a", "b"}, time.Second)
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("err = %v, want context.DeadlineExceeded", err)
+		}
+		if elapsed := time.Since(start); elapsed != 500*time.Millisecond {
+			t.Errorf("gave up after %v, want exactly 500ms", elapsed)
+		}
+	})
+}
+
+func TestPython(t *testing.T) { pycheck.Check(t, "python") }
