@@ -44,3 +44,27 @@ screenshot: ## Refresh tools/site/screenshot.png (the README's picture) with the
 
 bench: ## Run the benchmarks and refresh the committed results (slow: minutes).
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./tools/site
+	@echo "chapters/05-benefits: about 3 minutes (the sequential 1,000-request fan-out alone takes 50 s)"
+	cd chapters/05-benefits && { \
+	  $(GO) test -run '^$$' -bench '^BenchmarkFanOut$$/mode=sequential/^n=1000$$' -benchtime 1x -count 1 . && \
+	  $(GO) test -run '^$$' -bench '^BenchmarkFanOut$$/mode=sequential/^n=(1|10|100)$$' -benchtime 1x -count 5 . && \
+	  $(GO) test -run '^$$' -bench '^BenchmarkFanOut$$/mode=concurrent/' -benchtime 10x -count 5 . && \
+	  $(GO) test -run '^$$' -bench '^BenchmarkFanOutTransport$$' -benchtime 10x -count 5 . && \
+	  $(GO) test -run '^$$' -bench '^BenchmarkFanOutNoLatency$$' -benchtime 0.5s -count 5 . && \
+	  $(GO) test -run '^$$' -bench '^Benchmark(GoroutineMemory|Spawn100k|ThreadStack)$$' -benchtime 1x -count 5 . && \
+	  python3 python/task_memory.py; \
+	} > testdata/bench.txt.tmp && mv testdata/bench.txt.tmp testdata/bench.txt
+	$(GO) test -run '^TestGenerated$$' ./chapters/05-benefits/ -update
+	$(GO) test -run '^$$' -bench '^BenchmarkFanOutTransport$$' -benchtime 20x -count 5 ./chapters/04-gather/ > chapters/04-gather/testdata/bench.txt
+	$(GO) test -run '^TestBenchTable$$' ./chapters/04-gather/ -update
+	@echo "chapters/03-event-loop: about 1 minute (the Go and asyncio task switches, side by side)"
+	cd chapters/03-event-loop && { \
+	  echo "date: $$(date -u +%Y-%m-%d)"; \
+	  echo "cores: $$(getconf _NPROCESSORS_ONLN)"; \
+	  echo "go: $$($(GO) env GOVERSION)"; \
+	  echo "ratio: LoopSwitch/tasks=100 / PullSwitch <= 1.25"; \
+	  echo "ratio: AsyncioSwitch/tasks=100 / LoopSwitch/tasks=100 >= 8"; \
+	  $(GO) test -run '^$$' -bench '^Benchmark(LoopSwitch|PullSwitch|ChannelHandoff)$$' -benchmem -count 5 . && \
+	  python3 python/bench_switch.py; \
+	} > testdata/bench.txt.tmp && mv testdata/bench.txt.tmp testdata/bench.txt
+	$(GO) run ./tools/benchtable -o chapters/03-event-loop/testdata/bench.md chapters/03-event-loop/testdata/bench.txt
