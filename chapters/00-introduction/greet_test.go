@@ -31,7 +31,7 @@ func ExampleGreetAll() {
 }
 
 // TestGreetAllOverlaps runs on synctest's fake clock: time only moves when
-// every goroutine in the bubble is blocked, so the elapsed time is exact.
+// every goroutine in the bubble is durably blocked, so the elapsed time is exact.
 func TestGreetAllOverlaps(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()

@@ -51,7 +51,7 @@ func TestConcurrentVersusSequential(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			synctest.Test(t, func(t *testing.T) {
-				client := mockClient(threeRoutes()) // inside the bubble: its timers are fake
+				client := mockClient(threeRoutes()) // its requests run in the bubble: fake timers
 				start := time.Now()
 				bodies, err := tt.fetch(t.Context(), client, threeURLs)
 				if elapsed := time.Since(start); elapsed != tt.want {

@@ -16,7 +16,8 @@ func TestPython(t *testing.T) { pycheck.Check(t, "python") }
 // mockClient returns a client whose own transport answers GET requests
 // with the responder registered for each URL. It never touches
 // http.DefaultTransport, so tests using it can run in parallel.
-// Inside a synctest bubble, call it inside the bubble.
+// The mock starts no goroutine and no timer of its own: it makes them for
+// each request, so requests sent inside a synctest bubble use its fake clock.
 func mockClient(routes map[string]httpmock.Responder) *http.Client {
 	mock := httpmock.NewMockTransport()
 	for url, r := range routes {
