@@ -27,7 +27,9 @@
 //
 // A Loop is not safe for concurrent use. Call its methods, and those of its
 // tasks and futures, only from the loop's own tasks and callbacks (or before
-// [Loop.Run]). The one way in from another goroutine is [RunInExecutor].
+// [Loop.Run]; [RunInExecutor] only from a running loop). The only code that
+// runs on another goroutine is the function given to [RunInExecutor]; its
+// result comes back to the loop through the future.
 //
 // The package is deliberately small. It has no I/O polling (no selector), no
 // call_soon_threadsafe, and no task groups; chapter 03 of the course lists what

@@ -6,8 +6,9 @@ import "time"
 // for its result (asyncio's loop.run_in_executor and asyncio.to_thread). The
 // loop keeps running other tasks meanwhile; a task awaits the future to get
 // the result. Use it for blocking calls and CPU-bound work that would
-// otherwise hold up every task. fn must not touch the loop, its tasks or its
-// futures: it runs on another goroutine.
+// otherwise hold up every task. Call it from a task or callback of the
+// running loop, not before [Loop.Run]. fn must not touch the loop, its tasks
+// or its futures: it runs on another goroutine.
 //
 // When the future completes depends on the clock, because fn runs in real
 // time:
