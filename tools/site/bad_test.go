@@ -66,6 +66,12 @@ func TestBadInput(t *testing.T) {
 			`<a href="../second-step/index.html#no-table">: broken link: no id "no-table" on second-step/index.html (from chapters/01-hello/README.md)`},
 		{"link to a missing chapter", edit(hello, "../02-second-step/)", "../09-missing/)"),
 			`chapters/01-hello/README.md:100: link to missing chapter "missing"`},
+		{"prerequisite names a missing chapter", edit(filepath.Join("02-second-step", "README.md"), "prerequisites: [hello,", "prerequisites: [goodbye,"),
+			`chapters/02-second-step/README.md:8: prerequisite "goodbye" names no chapter`},
+		{"prerequisite chapter removed", removeDir("01-hello"),
+			`chapters/02-second-step/README.md:8: prerequisite "hello" names no chapter`},
+		{"negative minutes", edit(filepath.Join("02-second-step", "README.md"), "minutes: 15", "minutes: -5"),
+			`chapters/02-second-step/README.md:1: front matter minutes must not be negative`},
 		{"link to a source file", edit(hello, "../02-second-step/)", "hello.go)"),
 			`chapters/01-hello/README.md:100: link "hello.go": a README may link to chapters`},
 		{"missing image", edit(hello, "(diagram.svg)", "(nope.svg)"),
@@ -110,6 +116,15 @@ func TestBadInput(t *testing.T) {
 func rename(from, to string) func(*testing.T, string) {
 	return func(t *testing.T, chapters string) {
 		if err := os.Rename(filepath.Join(chapters, from), filepath.Join(chapters, to)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// removeDir returns a mutation that deletes a chapter directory.
+func removeDir(name string) func(*testing.T, string) {
+	return func(t *testing.T, chapters string) {
+		if err := os.RemoveAll(filepath.Join(chapters, name)); err != nil {
 			t.Fatal(err)
 		}
 	}

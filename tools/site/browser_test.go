@@ -491,6 +491,24 @@ func TestBrowser(t *testing.T) {
 		tb.checkProblems(t, "index")
 	})
 
+	t.Run("teaching guide", func(t *testing.T) {
+		tb.navigate(t, srv.URL+"/index.html")
+		if href := eval[string](t, tb, `(document.querySelector('footer a[href$="teaching.html"]') || {}).href || ""`); href != srv.URL+"/teaching.html" {
+			t.Errorf("the footer's teaching guide link is %q, want %s/teaching.html", href, srv.URL)
+		}
+		tb.navigate(t, srv.URL+"/teaching.html")
+		tb.pageBasics(t, "teaching guide")
+		sections := eval[int](t, tb, `document.querySelectorAll(".guide-chapter").length`)
+		if sections != len(urls) {
+			t.Errorf("the teaching guide has %d chapter sections, the sidebar %d chapters", sections, len(urls))
+		}
+		if !eval[bool](t, tb, `!!document.getElementById("offline")`) {
+			t.Errorf("the teaching guide has no section on running the course offline")
+		}
+		tb.checkContrast(t, "teaching guide, light theme")
+		tb.checkProblems(t, "teaching guide")
+	})
+
 	t.Run("chapter", func(t *testing.T) {
 		tb.navigate(t, srv.URL+"/"+second)
 		tb.pageBasics(t, "chapter")
@@ -627,6 +645,7 @@ func TestBrowser(t *testing.T) {
 			{"index.html", "phone-index.png"},
 			{second, "phone-chapter.png"},
 			{"print.html", ""},
+			{"teaching.html", ""},
 			{"404.html", ""},
 		}
 		for _, p := range pages {

@@ -33,6 +33,10 @@ func build(o options) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	cfg, err := loadConfig(o.theme)
+	if err != nil {
+		return nil, err
+	}
 
 	// Include: generate the filled-in text of every directive.
 	var ps, stale problems
@@ -60,8 +64,8 @@ func build(o options) (map[string][]byte, error) {
 	}
 
 	// Render every chapter twice: for its own page and for the print page.
-	site := &Site{Title: courseTitle}
-	printSite := &Site{Title: courseTitle}
+	site := newSite(cfg)
+	printSite := newSite(cfg)
 	files := make(map[string][]byte)
 	var entries []section
 	for i, ch := range c.chapters {
@@ -73,6 +77,8 @@ func build(o options) (map[string][]byte, error) {
 		pc.Body, pc.TOC = pr.body, pr.toc
 		site.Chapters = append(site.Chapters, ch.Chapter)
 		printSite.Chapters = append(printSite.Chapters, &pc)
+		site.Minutes += ch.Minutes
+		printSite.Minutes += ch.Minutes
 		entries = append(entries, r.sections...)
 		for _, sitePath := range slices.Sorted(maps.Keys(r.assets)) {
 			b, err := os.ReadFile(r.assets[sitePath])
@@ -82,6 +88,7 @@ func build(o options) (map[string][]byte, error) {
 			files[sitePath] = b
 		}
 	}
+	ps = append(ps, c.linkPrerequisites()...)
 	if err := append(ps, stale...).err(); err != nil && len(ps) > 0 {
 		return nil, err
 	}
@@ -147,4 +154,11 @@ func addAssets(files map[string][]byte, theme fs.FS) error {
 		files[p] = b
 		return err
 	})
+}
+
+// newSite returns the template data of a site configured by cfg, without
+// chapters.
+func newSite(cfg *config) *Site {
+	return &Site{Title: cfg.Title, Description: cfg.Description, Author: cfg.Author,
+		Repository: cfg.Repository, Licence: cfg.Licence}
 }

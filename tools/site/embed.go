@@ -3,8 +3,9 @@ package main
 import "embed"
 
 // theme holds the site's look: the html/template files of the pages and the
-// static assets (CSS, JavaScript, icons), written by hand; see
-// notes/site-contract.md.
+// static assets (CSS, JavaScript, icons), written by hand (see
+// notes/site-contract.md), and the site configuration, course.json (see
+// config.go).
 //
-//go:embed templates/*.html assets/*
+//go:embed templates/*.html assets/* course.json
 var theme embed.FS

@@ -10,10 +10,16 @@ import (
 // The template data of notes/site-contract.md. The templates in templates/
 // read these types; their field names are a contract with them.
 
-// Site is the whole course.
+// Site is the whole course. Its text comes from the site configuration
+// (course.json, see config.go).
 type Site struct {
-	Title    string     // the course title
-	Chapters []*Chapter // in order
+	Title       string     // the course title
+	Description string     // one sentence about the course
+	Author      string     // the author line, or ""
+	Repository  string     // the repository's http(s) address, or ""
+	Licence     string     // the licence line
+	Chapters    []*Chapter // in order
+	Minutes     int        // the sum of the chapters' Minutes
 }
 
 // Chapter is one chapter's page.
@@ -29,6 +35,21 @@ type Chapter struct {
 	Prev, Next *Chapter      // nil at the ends
 	RunCommand string        // "go test ./chapters/01-coroutines/"
 	Source     string        // "chapters/01-coroutines/README.md"
+
+	// The teaching guide, from the optional front matter keys of the same
+	// names; empty when absent.
+	Objectives     []string       // what a learner can do after the chapter
+	Minutes        int            // the class time it takes, exercise included
+	Prerequisites  []Prerequisite // chapters or knowledge it builds on
+	Misconceptions []string       // mistaken beliefs to watch for
+	Exercise       string         // the exercise, in one line
+}
+
+// Prerequisite is one entry of a chapter's prerequisites: another chapter
+// (named by its slug in the front matter), or a line of text.
+type Prerequisite struct {
+	Chapter *Chapter // the chapter, or nil for text
+	Text    string   // the text; for a chapter, its slug
 }
 
 // Heading is an entry of a chapter's table of contents.
@@ -40,14 +61,11 @@ type Heading struct {
 // Page is what a template renders: one page of the site.
 type Page struct {
 	Site    *Site
-	Chapter *Chapter // nil on index, print and 404
-	Kind    string   // "index", "chapter", "print" or "404"
+	Chapter *Chapter // nil on index, teaching, print and 404
+	Kind    string   // "index", "chapter", "teaching", "print" or "404"
 	Title   string   // the <title> text
 	Root    string   // the way from the page to the site root: "" or "../"
 }
-
-// courseTitle is the title of the course, on every page.
-const courseTitle = "Async, the Go way"
 
 // templates holds one template set per page kind, each parsed from
 // templates/layout.html and templates/KIND.html.
@@ -56,7 +74,7 @@ type templates map[string]*template.Template
 // loadTemplates parses the templates of theme, one set per kind of page.
 func loadTemplates(theme fs.FS) (templates, error) {
 	ts := make(templates)
-	for _, kind := range []string{"index", "chapter", "print", "404"} {
+	for _, kind := range []string{"index", "chapter", "teaching", "print", "404"} {
 		t, err := template.New(kind).Option("missingkey=error").ParseFS(theme, "templates/layout.html", "templates/"+kind+".html")
 		if err != nil {
 			return nil, fmt.Errorf("templates: %w", err)
@@ -80,10 +98,11 @@ func (ts templates) execute(p *Page) ([]byte, error) {
 func (ts templates) pages(s, printSite *Site) (map[string][]byte, error) {
 	list := []*Page{
 		{Site: s, Kind: "index", Title: s.Title, Root: ""},
+		{Site: s, Kind: "teaching", Title: "Teaching guide · " + s.Title, Root: ""},
 		{Site: printSite, Kind: "print", Title: "All chapters · " + s.Title, Root: ""},
 		{Site: s, Kind: "404", Title: "Page not found · " + s.Title, Root: ""},
 	}
-	paths := []string{"index.html", "print.html", "404.html"}
+	paths := []string{"index.html", "teaching.html", "print.html", "404.html"}
 	for _, ch := range s.Chapters {
 		list = append(list, &Page{Site: s, Chapter: ch, Kind: "chapter", Title: ch.Title + " · " + s.Title, Root: "../"})
 		paths = append(paths, ch.URL)

@@ -129,10 +129,17 @@ func loadCourse(dir string) (*course, error) {
 	return c, nil
 }
 
-// frontMatter is the YAML block at the top of a chapter's README.md.
+// frontMatter is the YAML block at the top of a chapter's README.md. Title
+// and summary are required; the other keys feed the teaching guide and are
+// optional.
 type frontMatter struct {
-	Title   string `yaml:"title"`
-	Summary string `yaml:"summary"`
+	Title          string   `yaml:"title"`
+	Summary        string   `yaml:"summary"`
+	Objectives     []string `yaml:"objectives"`     // what a learner can do afterwards
+	Minutes        int      `yaml:"minutes"`        // class time, exercise included
+	Prerequisites  []string `yaml:"prerequisites"`  // chapter slugs, or text with a space
+	Misconceptions []string `yaml:"misconceptions"` // mistaken beliefs to watch for
+	Exercise       string   `yaml:"exercise"`       // the exercise in one line
 }
 
 // load reads the chapter's README.md and its front matter.
@@ -150,7 +157,52 @@ func (s *source) load() error {
 		return &problem{File: s.Source, Line: 1, Err: err}
 	}
 	s.Title, s.Summary = fm.Title, fm.Summary
+	s.Objectives, s.Minutes, s.Misconceptions, s.Exercise = fm.Objectives, fm.Minutes, fm.Misconceptions, fm.Exercise
+	for _, p := range fm.Prerequisites {
+		s.Prerequisites = append(s.Prerequisites, Prerequisite{Text: p})
+	}
 	return nil
+}
+
+// slugPattern is the shape of a chapter slug: kebab-case.
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// linkPrerequisites points every prerequisite written as a slug to its
+// chapter. A slug that names no chapter (removed, or mistyped) is a problem
+// at the line of the front matter that names it. The build reports these
+// with the links of the rendered READMEs, so that removing a chapter lists
+// every place that named it.
+func (c *course) linkPrerequisites() problems {
+	var ps problems
+	for _, ch := range c.chapters {
+		for i, p := range ch.Prerequisites {
+			if !slugPattern.MatchString(p.Text) {
+				continue
+			}
+			other, ok := c.bySlug[p.Text]
+			if !ok {
+				ps = append(ps, problemf(ch.Source, frontMatterLine(ch.readme, p.Text),
+					"prerequisite %q names no chapter (a chapter slug, or text with a space)", p.Text))
+				continue
+			}
+			ch.Prerequisites[i].Chapter = other.Chapter
+		}
+	}
+	return ps
+}
+
+// frontMatterLine returns the line of the front matter of readme that holds
+// s, or 1.
+func frontMatterLine(readme []byte, s string) int {
+	for i, l := range strings.Split(string(readme), "\n") {
+		if i > 0 && strings.TrimSpace(l) == "---" {
+			break
+		}
+		if strings.Contains(l, s) {
+			return i + 1
+		}
+	}
+	return 1
 }
 
 // parseFrontMatter returns the front matter of a README: a YAML block
@@ -192,6 +244,24 @@ func parseFrontMatter(readme []byte) (*frontMatter, error) {
 		return nil, errors.New("front matter title must be one line")
 	case strings.Contains(fm.Summary, "\n"):
 		return nil, errors.New("front matter summary must be one line")
+	case fm.Minutes < 0:
+		return nil, errors.New("front matter minutes must not be negative")
+	}
+	fm.Exercise = strings.TrimSpace(fm.Exercise)
+	if strings.Contains(fm.Exercise, "\n") {
+		return nil, errors.New("front matter exercise must be one line")
+	}
+	for _, list := range []struct {
+		key   string
+		items []string
+	}{{"objectives", fm.Objectives}, {"prerequisites", fm.Prerequisites}, {"misconceptions", fm.Misconceptions}} {
+		for i, item := range list.items {
+			item = strings.TrimSpace(item)
+			if item == "" || strings.Contains(item, "\n") {
+				return nil, fmt.Errorf("front matter %s: item %d must be one non-empty line", list.key, i+1)
+			}
+			list.items[i] = item
+		}
 	}
 	return &fm, nil
 }

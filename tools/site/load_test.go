@@ -19,6 +19,9 @@ func TestParseFrontMatter(t *testing.T) {
 		{in: "---\nsummary: S\n---\n", err: "no title"},
 		{in: "---\ntitle: T\n---\n", err: "no summary"},
 		{in: "---\ntitle: T\nsummary: |\n  two\n  lines\n---\n", err: "summary must be one line"},
+		{in: "---\ntitle: T\nsummary: S\nminutes: lots\n---\n", err: "malformed front matter"},
+		{in: "---\ntitle: T\nsummary: S\nobjectives: [\"\"]\n---\n", err: "objectives: item 1 must be one non-empty line"},
+		{in: "---\ntitle: T\nsummary: S\nexercise: |\n  two\n  lines\n---\n", err: "exercise must be one line"},
 	}
 	for _, tt := range tests {
 		fm, err := parseFrontMatter([]byte(tt.in))
@@ -55,6 +58,15 @@ func TestLoadCourse(t *testing.T) {
 	}
 	if second.Prev != first.Chapter || second.Next != nil || first.Prev != nil {
 		t.Errorf("prev/next links are wrong")
+	}
+	if ps := c.linkPrerequisites(); len(ps) > 0 {
+		t.Fatal(ps.err())
+	}
+	wantPre := []Prerequisite{{Chapter: first.Chapter, Text: "hello"}, {Text: "reading a markdown table"}}
+	if !reflect.DeepEqual(second.Prerequisites, wantPre) || second.Minutes != 15 || len(second.Objectives) != 2 ||
+		len(second.Misconceptions) != 1 || second.Exercise != "None; this chapter has no exercise." {
+		t.Errorf("second chapter's teaching guide: %+v %d %q %q %q", second.Prerequisites, second.Minutes,
+			second.Objectives, second.Misconceptions, second.Exercise)
 	}
 	if c.bySlug["second-step"] != second {
 		t.Errorf("bySlug does not find second-step")

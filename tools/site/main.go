@@ -13,12 +13,14 @@
 // text is stale and an -out that differs from a fresh build included.
 // serve builds, then serves -out on a loopback address.
 //
-// The stages of the pipeline have a file each: load.go (chapters and front
-// matter), include.go and decl.go (directives), render.go and resolve.go
-// (markdown to HTML), layout.go (templates), search.go (search index),
-// chroma.go (highlighting CSS), links.go (link check), write.go (output),
-// serve.go (the server). Problems are reported as FILE:LINE: message, all of
-// them, sorted; the exit status is 1 when there is any.
+// The stages of the pipeline have a file each: config.go (course.json: the
+// course title and footer lines), load.go (chapters and front matter),
+// include.go and decl.go (directives), render.go and resolve.go (markdown to
+// HTML), layout.go (templates, the teaching guide's page among them),
+// search.go (search index), chroma.go (highlighting CSS), links.go (link
+// check), write.go (output), serve.go (the server). Problems are reported as
+// FILE:LINE: message, all of them, sorted; the exit status is 1 when there
+// is any.
 package main
 
 import (

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/asyncgo/course/tools/repocopy"
+)
+
+// TestRenumberAndRemove moves and deletes chapter directories in a copy of
+// the course, as a teacher reshaping a fork does, and builds its site with
+// the real theme. Moving a directory is all it takes to reorder the site;
+// deleting one that another chapter links to fails the build at the link.
+func TestRenumberAndRemove(t *testing.T) {
+	course := repocopy.Course(t, filepath.Join("..", ".."), "00-introduction", "01-coroutines", "02-await")
+	chapters, docs := filepath.Join(course, "chapters"), filepath.Join(course, "docs")
+	site := func() (int, string) {
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), []string{"-chapters", chapters, "-out", docs}, &stdout, &stderr, theme)
+		return code, stderr.String()
+	}
+
+	// Move coroutines after await: 01-coroutines becomes 11-coroutines.
+	if err := os.Rename(filepath.Join(chapters, "01-coroutines"), filepath.Join(chapters, "11-coroutines")); err != nil {
+		t.Fatal(err)
+	}
+	if code, stderr := site(); code != 0 {
+		t.Fatalf("building after moving a chapter: exit %d\n%s", code, stderr)
+	}
+	index := readFile(t, filepath.Join(docs, "index.html"))
+	if a, c := strings.Index(index, `href="await/index.html"`), strings.Index(index, `href="coroutines/index.html"`); a < 0 || c < a {
+		t.Errorf("the index does not list await before coroutines")
+	}
+	coroutines := readFile(t, filepath.Join(docs, "coroutines", "index.html"))
+	if !strings.Contains(coroutines, `<link rel="prev" href="../await/index.html">`) || strings.Contains(coroutines, `<link rel="next"`) {
+		t.Errorf("the moved chapter's prev/next links do not follow the new order")
+	}
+	if !strings.Contains(coroutines, `<p class="eyebrow">Chapter 11</p>`) {
+		t.Errorf("the moved chapter's page does not show its new number")
+	}
+	intro := readFile(t, filepath.Join(chapters, "00-introduction", "README.md"))
+	if !strings.Contains(intro, "(../11-coroutines/README.md)") || strings.Contains(intro, "../01-coroutines/") {
+		t.Errorf("the build did not rewrite the introduction's link to the moved chapter")
+	}
+
+	// Delete it: the introduction links to it, and await names it as a
+	// prerequisite.
+	if err := os.RemoveAll(filepath.Join(chapters, "11-coroutines")); err != nil {
+		t.Fatal(err)
+	}
+	code, stderr := site()
+	if code != 1 {
+		t.Errorf("building after removing a linked chapter: exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		`(?m)^chapters/00-introduction/README\.md:\d+: link to missing chapter "coroutines"`,
+		`(?m)^chapters/02-await/README\.md:\d+: prerequisite "coroutines" names no chapter`,
+	} {
+		if !regexp.MustCompile(want).MatchString(stderr) {
+			t.Errorf("stderr does not match %s:\n%s", want, stderr)
+		}
+	}
+}
