@@ -1,0 +1,83 @@
+package repocopy
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// nestedEnv is set in the environment of the commands Command returns.
+// Course skips the test when it is set: make rename-module runs the copy's
+// tests, which would otherwise copy the repository again, and again.
+const nestedEnv = "COURSE_COPY_NESTED"
+
+// Course copies the course repository at root into a temporary directory
+// of t and returns the copy's root; the tests of the make targets run on
+// it, so the repository is never touched. The copy keeps only the chapters
+// named in keep ("00-introduction"), which must link only to each other,
+// and has no docs/: a test builds the site when it needs one.
+//
+// Copying and building a course takes seconds, so Course skips the test
+// with -short, and in the tests that a copy runs itself.
+func Course(t testing.TB, root string, keep ...string) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("copies and builds the course: skipped with -short")
+	}
+	if os.Getenv(nestedEnv) != "" {
+		t.Skip("running in a copy of the repository made by another test")
+	}
+	dst := filepath.Join(t.TempDir(), "course")
+	if err := Copy(dst, root); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(filepath.Join(dst, "chapters"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !slices.Contains(keep, e.Name()) {
+			if err := os.RemoveAll(filepath.Join(dst, "chapters", e.Name())); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := os.RemoveAll(filepath.Join(dst, "docs")); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// Command returns the command name with args, to run in dir, a copy made
+// by Course. Its environment marks it as nested (see Course).
+func Command(dir, name string, args ...string) *exec.Cmd {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), nestedEnv+"=1")
+	return cmd
+}
+
+// Run runs the command name with args in dir, a copy made by Course, and
+// returns its combined output. It fails the test when the command fails.
+func Run(t testing.TB, dir, name string, args ...string) string {
+	t.Helper()
+	out, err := Command(dir, name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+// Fail runs the command name with args in dir, a copy made by Course, and
+// returns its combined output. It fails the test when the command succeeds.
+func Fail(t testing.TB, dir, name string, args ...string) string {
+	t.Helper()
+	out, err := Command(dir, name, args...).CombinedOutput()
+	if err == nil {
+		t.Fatalf("%s %s succeeded, want a failure\n%s", name, strings.Join(args, " "), out)
+	}
+	return string(out)
+}
