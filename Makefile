@@ -5,7 +5,7 @@ ADDR ?= 127.0.0.1:8080
 
 .DEFAULT_GOAL := help
 
-.PHONY: help site serve test lint exercises bench stress screenshot
+.PHONY: help site serve test lint exercises bench stress screenshot new-chapter rename-module student-edition
 
 help: ## List the targets.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -27,12 +27,30 @@ test: lint exercises ## Everything CI runs: lint, the exercise stubs, all tests 
 
 exercises: ## Check that every chapter's exercise stubs build and fail their tests (-tags learn).
 	@for d in chapters/*/; do \
-	  [ -f "$$d/exercise.go" ] || continue; \
+	  [ -f "$$d/exercise.go" ] && [ -f "$$d/solution.go" ] || continue; \
 	  $(GO) vet -tags learn "./$$d" || exit 1; \
 	  if $(GO) test -tags learn -count=1 "./$$d" >/dev/null 2>&1; then \
 	    echo "$$d: the exercise tests pass against the stubs in exercise.go; they must fail until solved"; exit 1; \
 	  fi; \
 	done; echo "exercise stubs: build, and fail their tests as they should"
+
+# The teacher's kit (CONTRIBUTING.md, "Fork it for your class"). make passes
+# the variables given on its command line to the recipes' environment, so the
+# recipes read them as "$$NUM" and so on: a TITLE with spaces or quotes
+# reaches the tool intact.
+
+new-chapter: ## Scaffold a chapter, then rebuild the site: make new-chapter NUM=12 SLUG=my-topic TITLE="My topic"
+	$(GO) run ./tools/newchapter -num "$$NUM" -slug "$$SLUG" -title "$$TITLE"
+	$(MAKE) site
+
+rename-module: ## Change the module path everywhere, then build and test: make rename-module MODULE=example.org/their/course
+	$(GO) run ./tools/renamemodule -module "$$MODULE"
+	$(MAKE) site
+	$(GO) build ./...
+	$(GO) test ./...
+
+student-edition: ## Write a copy without solutions for students: make student-edition OUT=../handout
+	$(GO) run ./tools/studentedition -out "$$OUT"
 
 stress: ## The chapters' tests under -count=5, with GOMAXPROCS=1 and with the default.
 	GOMAXPROCS=1 $(GO) test -race -shuffle=on -count=5 ./chapters/...
@@ -57,6 +75,9 @@ bench: ## Run the benchmarks and refresh the committed results (slow: minutes).
 	$(GO) test -run '^TestGenerated$$' ./chapters/05-benefits/ -update
 	$(GO) test -run '^$$' -bench '^BenchmarkFanOutTransport$$' -benchtime 20x -count 5 ./chapters/04-gather/ > chapters/04-gather/testdata/bench.txt
 	$(GO) test -run '^TestBenchTable$$' ./chapters/04-gather/ -update
+	@echo "chapters/06-pitfalls: about 1 minute (eight CPU tasks, four ways, at GOMAXPROCS 1 and 2)"
+	cd chapters/06-pitfalls && $(GO) test -run '^$$' -bench CPUBound -cpu 1,2 -count 5 . > testdata/bench.txt.tmp && mv testdata/bench.txt.tmp testdata/bench.txt
+	$(GO) test -run '^TestBenchTable$$' ./chapters/06-pitfalls/ -update
 	@echo "chapters/03-event-loop: about 1 minute (the Go and asyncio task switches, side by side)"
 	cd chapters/03-event-loop && { \
 	  echo "date: $$(date -u +%Y-%m-%d)"; \
