@@ -6,6 +6,7 @@
 // [LatencyHandler] are what the benchmarks time; [Park] and
 // [GoroutineMemory] are what they use to weigh a waiting goroutine;
 // [InvoiceCallbacks] and [FetchInvoice] are the same three-step fetch
-// written twice. [ParseResults] and [Render] turn the committed benchmark
-// results into the chapter's tables and SVG charts.
+// written twice. [Summarize] and [Render] turn the committed benchmark
+// results, read by package benchdata (tools/benchdata), into the chapter's
+// tables and SVG charts.
 package benefits

@@ -6,20 +6,22 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/asyncgo/course/tools/benchdata"
 )
 
 // FanOutSizes returns the numbers of requests the fan-out benchmarks make.
 func FanOutSizes() []int { return []int{1, 10, 100, 1000} }
 
-// Benchmark names and units in the results file.
+// Benchmark names in the results file, without the "Benchmark" prefix.
 const (
-	fanOutName    = "BenchmarkFanOut/mode=%s/n=%d"
-	noLatencyName = "BenchmarkFanOutNoLatency/mode=%s/n=%d"
-	transportName = "BenchmarkFanOutTransport/transport=%s"
-	goroutineName = "BenchmarkGoroutineMemory"
-	spawnName     = "BenchmarkSpawn100k"
-	asyncioName   = "BenchmarkAsyncioTaskMemory"
-	threadName    = "BenchmarkThreadStack"
+	fanOutName    = "FanOut/mode=%s/n=%d"
+	noLatencyName = "FanOutNoLatency/mode=%s/n=%d"
+	transportName = "FanOutTransport/transport=%s"
+	goroutineName = "GoroutineMemory"
+	spawnName     = "Spawn100k"
+	asyncioName   = "AsyncioTaskMemory"
+	threadName    = "ThreadStack"
 )
 
 // Summary holds the medians the chapter's tables, charts and prose use.
@@ -40,16 +42,20 @@ type Summary struct {
 func (s *Summary) Speedup(i int) float64 { return s.Sequential[i] / s.Concurrent[i] }
 
 // Summarize takes the medians the chapter needs out of r.
-func Summarize(r *Results) (*Summary, error) {
-	s := &Summary{Runs: map[string][2]int{}, CPU: r.Config["cpu"], Platform: r.Config["goos"] + "/" + r.Config["goarch"]}
+func Summarize(r *benchdata.Results) (*Summary, error) {
+	s := &Summary{Runs: map[string][2]int{}, CPU: r.Get("cpu"), Platform: r.Get("goos") + "/" + r.Get("goarch")}
 	var errs []string
 	get := func(table, name, unit string) float64 {
-		v, err := r.Median(name, unit)
+		b, err := r.Find(name)
+		var v float64
+		if err == nil {
+			v, err = b.Median(unit)
+		}
 		if err != nil {
 			errs = append(errs, err.Error())
 			return math.NaN()
 		}
-		n, mm := r.Runs(name, unit), s.Runs[table]
+		n, mm := len(b.Values[unit]), s.Runs[table]
 		if mm[0] == 0 || n < mm[0] {
 			mm[0] = n
 		}
@@ -81,7 +87,7 @@ func Summarize(r *Results) (*Summary, error) {
 // Render turns results into the chapter's generated files, keyed by their
 // path relative to the chapter directory: markdown tables (testdata/*.md)
 // and SVG charts (testdata/*.svg).
-func Render(r *Results) (map[string][]byte, error) {
+func Render(r *benchdata.Results) (map[string][]byte, error) {
 	s, err := Summarize(r)
 	if err != nil {
 		return nil, err

@@ -5,23 +5,17 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/asyncgo/course/chapters/05-benefits"
+	"github.com/asyncgo/course/tools/benchdata"
 )
 
 var update = flag.Bool("update", false, "rewrite the generated tables and charts in testdata/ from testdata/bench.txt")
 
-func readResults(t *testing.T) *benefits.Results {
+func readResults(t *testing.T) *benchdata.Results {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "bench.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r, err := benefits.ParseResults(f)
+	r, err := benchdata.ParseFile(filepath.Join("testdata", "bench.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,42 +68,6 @@ func TestResultsBackTheProse(t *testing.T) {
 	check(s.Goroutine > 2048 && s.Goroutine < 4096, "a goroutine is its 2 KiB stack plus less than 2 KiB more")
 	check(s.Goroutine100k < 1.1*s.Goroutine, "100,000 goroutines cost no more each than 10,000")
 	check(s.ThreadStack > 2000*s.Goroutine, "a goroutine and an asyncio task are thousands of times smaller than a thread's default stack")
-}
-
-func TestParseResults(t *testing.T) {
-	in := `goos: linux
-cpu: Some CPU @ 2.00GHz
-BenchmarkFanOut/mode=sequential/n=10-2   	       3	 514400211 ns/op	  51440021 ns/request
-BenchmarkFanOut/mode=sequential/n=10-2   	       3	 500000000 ns/op	  50000000 ns/request
-BenchmarkFanOut/mode=sequential/n=10-2   	       3	 600000000 ns/op	  60000000 ns/request
-BenchmarkAsyncioTaskMemory 1 1082 bytes/task
-BenchmarkLogLine started
-PASS
-`
-	r, err := benefits.ParseResults(strings.NewReader(in))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := r.Config["cpu"]; got != "Some CPU @ 2.00GHz" {
-		t.Errorf("cpu = %q", got)
-	}
-	if m, err := r.Median("BenchmarkFanOut/mode=sequential/n=10", "ns/op"); err != nil || m != 514400211 {
-		t.Errorf("median = %v, %v; want 514400211", m, err)
-	}
-	if m, err := r.Median("BenchmarkAsyncioTaskMemory", "bytes/task"); err != nil || m != 1082 {
-		t.Errorf("asyncio median = %v, %v", m, err)
-	}
-	if _, err := r.Median("BenchmarkMissing", "ns/op"); err == nil {
-		t.Error("a missing benchmark has a median")
-	}
-	names := make([]string, 0, len(r.Values))
-	for name := range r.Values {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	if want := []string{"BenchmarkAsyncioTaskMemory", "BenchmarkFanOut/mode=sequential/n=10"}; !slices.Equal(names, want) {
-		t.Errorf("names %q, want %q", names, want)
-	}
 }
 
 func TestChartsAreDeterministicAndAccessible(t *testing.T) {

@@ -1,105 +1,75 @@
 package pitfalls
 
 import (
-	"bufio"
+	"cmp"
+	"errors"
 	"fmt"
-	"os"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/asyncgo/course/tools/benchdata"
 )
 
 // TestBenchTable checks that testdata/bench.md is the table of
 // testdata/bench.txt (make bench refreshes both; -update rewrites the table).
 func TestBenchTable(t *testing.T) {
-	txt, err := os.ReadFile("testdata/bench.txt")
+	table, err := benchdata.RenderFile("testdata/bench.txt", benchTable)
 	if err != nil {
 		t.Fatal(err)
-	}
-	table, err := benchTable(string(txt))
-	if err != nil {
-		t.Fatalf("testdata/bench.txt: %v", err)
 	}
 	checkGolden(t, "testdata/bench.md", []byte(table))
 }
 
-// cpuBoundLine matches "BenchmarkCPUBound/mode=loop-2   20   52000000 ns/op";
-// go test leaves the -N (GOMAXPROCS) suffix out when N is 1.
-var cpuBoundLine = regexp.MustCompile(`^BenchmarkCPUBound/mode=(\w+)(?:-(\d+))?\s+\d+\s+(\S+) ns/op`)
-
-// benchTable turns the output of
+// benchTable turns the results of
 //
 //	go test -run '^$' -bench CPUBound -cpu 1,2 -count 5
 //
 // into a markdown table: for every mode and GOMAXPROCS, the number of runs,
 // the median time for the eight tasks and the speedup over the sequential
 // mode at the same GOMAXPROCS (the ratio of the medians).
-func benchTable(txt string) (string, error) {
-	type key struct {
-		mode  string
-		procs int
+func benchTable(res *benchdata.Results) (string, error) {
+	var cpuBound []*benchdata.Result
+	for _, b := range res.Benchmarks {
+		if strings.HasPrefix(b.Name, "CPUBound/mode=") {
+			cpuBound = append(cpuBound, b)
+		}
 	}
-	var keys []key
-	runs := map[key][]float64{}
-	var cpu string
-	sc := bufio.NewScanner(strings.NewReader(txt))
-	for sc.Scan() {
-		line := sc.Text()
-		if c, ok := strings.CutPrefix(line, "cpu: "); ok {
-			cpu = c
-		}
-		m := cpuBoundLine.FindStringSubmatch(line)
-		if m == nil {
-			continue
-		}
-		k := key{mode: m[1], procs: 1}
-		if m[2] != "" {
-			k.procs, _ = strconv.Atoi(m[2]) // the pattern admits digits only
-		}
-		ns, err := strconv.ParseFloat(m[3], 64)
-		if err != nil {
-			return "", fmt.Errorf("%q: %v", line, err)
-		}
-		if _, ok := runs[k]; !ok {
-			keys = append(keys, k)
-		}
-		runs[k] = append(runs[k], ns)
+	if len(cpuBound) == 0 {
+		return "", errors.New("no BenchmarkCPUBound results")
 	}
-	if len(keys) == 0 {
-		return "", fmt.Errorf("no BenchmarkCPUBound results")
-	}
-	slices.SortStableFunc(keys, func(a, b key) int { return a.procs - b.procs })
+	slices.SortStableFunc(cpuBound, func(a, b *benchdata.Result) int { return cmp.Compare(a.Procs, b.Procs) })
 
-	var b strings.Builder
-	b.WriteString("| mode | GOMAXPROCS | runs | median time for 8 tasks | speedup over sequential |\n")
-	b.WriteString("|---|--:|--:|--:|--:|\n")
-	for _, k := range keys {
-		med := median(runs[k])
-		seq, ok := runs[key{"sequential", k.procs}]
-		if !ok {
-			return "", fmt.Errorf("no mode=sequential results at GOMAXPROCS=%d", k.procs)
+	t := benchdata.Table{Columns: []benchdata.Column{
+		{Heading: "mode"},
+		{Heading: "GOMAXPROCS", Right: true},
+		{Heading: "runs", Right: true},
+		{Heading: "median time for 8 tasks", Right: true},
+		{Heading: "speedup over sequential", Right: true},
+	}}
+	for _, b := range cpuBound {
+		med, err := b.Median("ns/op")
+		if err != nil {
+			return "", err
 		}
-		fmt.Fprintf(&b, "| %s | %d | %d | %.1f ms | %.2fx |\n", k.mode, k.procs, len(runs[k]), med/1e6, median(seq)/med)
+		seq, err := res.Median("CPUBound/mode=sequential-"+strconv.Itoa(b.Procs), "ns/op")
+		if err != nil {
+			return "", err
+		}
+		t.Add(strings.TrimPrefix(b.Name, "CPUBound/mode="), strconv.Itoa(b.Procs), strconv.Itoa(b.Runs),
+			fmt.Sprintf("%.1f ms", med/1e6), fmt.Sprintf("%.2fx", seq/med))
 	}
-	if cpu != "" {
-		fmt.Fprintf(&b, "\nMeasured on %s with `go test -run '^$' -bench CPUBound -cpu 1,2 -count 5`"+
+	s := t.String()
+	if cpu := res.Get("cpu"); cpu != "" {
+		s += fmt.Sprintf("\nMeasured on %s with `go test -run '^$' -bench CPUBound -cpu 1,2 -count 5`"+
 			" (testdata/bench.txt); yours will differ.\n", cpu)
 	}
-	return b.String(), nil
-}
-
-func median(xs []float64) float64 {
-	s := slices.Sorted(slices.Values(xs))
-	if n := len(s); n%2 == 0 {
-		return (s[n/2-1] + s[n/2]) / 2
-	}
-	return s[len(s)/2]
+	return s, nil
 }
 
 func TestBenchTableFormat(t *testing.T) {
-	got, err := benchTable(`cpu: Test CPU
+	res, err := benchdata.Parse(strings.NewReader(`cpu: Test CPU
 BenchmarkCPUBound/mode=sequential     10   40000000 ns/op
 BenchmarkCPUBound/mode=sequential     10   44000000 ns/op
 BenchmarkCPUBound/mode=goroutines     10   42000000 ns/op
@@ -108,7 +78,11 @@ BenchmarkCPUBound/mode=goroutines-2   10   20000000 ns/op
 BenchmarkCPUBound/mode=goroutines-2   10   21000000 ns/op
 BenchmarkCPUBound/mode=goroutines-2   10   25000000 ns/op
 PASS
-`)
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := benchTable(res)
 	want := "| mode | GOMAXPROCS | runs | median time for 8 tasks | speedup over sequential |\n" +
 		"|---|--:|--:|--:|--:|\n" +
 		"| sequential | 1 | 2 | 42.0 ms | 1.00x |\n" +
@@ -119,7 +93,16 @@ PASS
 	if err != nil || got != want {
 		t.Errorf("benchTable = %v\n%s\nwant:\n%s", err, got, want)
 	}
-	if _, err := benchTable("PASS\n"); err == nil {
-		t.Error("benchTable of no results: no error")
+	for in, want := range map[string]string{
+		"PASS\n": "no BenchmarkCPUBound results",
+		"BenchmarkCPUBound/mode=loop-2 10 1 ns/op\n": "no results for benchmark CPUBound/mode=sequential-2",
+	} {
+		res, err := benchdata.Parse(strings.NewReader(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := benchTable(res); err == nil || err.Error() != want {
+			t.Errorf("benchTable(%q): %v, want error %q", in, err, want)
+		}
 	}
 }

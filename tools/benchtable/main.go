@@ -6,20 +6,17 @@
 //
 // It reads text in the Go benchmark format (the output of go test -bench,
 // and of any program that prints the same lines) from the file, or from
-// standard input, and writes a markdown fragment: one row per benchmark with
-// the median of its runs, then the ratios asked for.
-//
-// Besides benchmark lines, the input may hold configuration lines "key: value".
-// goos, goarch, cpu (written by go test) and date, go, python, cores describe
-// the machine in the table's first sentence. Each "ratio" line asks for a
-// ratio of two medians, optionally with a target:
+// standard input, and writes a markdown fragment: a sentence on the machine,
+// one row per benchmark with the median of its runs, then the ratios that
+// "ratio" configuration lines ask for:
 //
 //	ratio: LoopSwitch/tasks=100 / PullSwitch <= 1.25
 //	ratio: AsyncioSwitch/tasks=100 / LoopSwitch/tasks=100 >= 8
 //
-// Benchmark names are written without the "Benchmark" prefix and without the
-// -N (GOMAXPROCS) suffix go test adds. The output depends only on the input,
-// so a test can check that a committed table matches its results.
+// Package benchdata (tools/benchdata) describes the format and writes the
+// fragment ([benchdata.Render]). The output depends only on the input, so a
+// test can check that a committed table matches its results, as chapter 03's
+// TestBenchTable does.
 package main
 
 import (
@@ -27,6 +24,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/asyncgo/course/tools/benchdata"
 )
 
 func main() {
@@ -43,23 +42,26 @@ func main() {
 }
 
 func run(out string, args []string) error {
-	var in io.Reader = os.Stdin
-	name := "standard input"
+	var (
+		table string
+		err   error
+	)
 	switch len(args) {
 	case 0:
-	case 1:
-		f, err := os.Open(args[0])
-		if err != nil {
-			return err
+		var res *benchdata.Results
+		if res, err = benchdata.Parse(os.Stdin); err == nil {
+			table, err = benchdata.Render(res)
 		}
-		defer f.Close()
-		in, name = f, args[0]
+		if err != nil {
+			err = fmt.Errorf("standard input: %w", err)
+		}
+	case 1:
+		table, err = benchdata.RenderFile(args[0], benchdata.Render)
 	default:
-		return fmt.Errorf("want at most one input file, got %d", len(args))
+		err = fmt.Errorf("want at most one input file, got %d", len(args))
 	}
-	table, err := Render(in)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return err
 	}
 	if out == "" {
 		_, err = io.WriteString(os.Stdout, table)

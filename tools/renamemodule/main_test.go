@@ -105,11 +105,6 @@ func TestRenameSkipsNestedModules(t *testing.T) {
 // it renames, rebuilds the site, builds and runs the copy's tests.
 func TestMakeRenameModule(t *testing.T) {
 	course := repocopy.Course(t, filepath.Join("..", ".."), "00-introduction", "01-coroutines", "02-await")
-	// tools/benchtable's tests read the recorded benchmarks of chapters
-	// that this copy leaves out.
-	if err := os.RemoveAll(filepath.Join(course, "tools", "benchtable")); err != nil {
-		t.Fatal(err)
-	}
 	repocopy.Run(t, course, "make", "rename-module", "MODULE=example.org/their/course")
 	gomod, err := os.ReadFile(filepath.Join(course, "go.mod"))
 	if err != nil || !strings.HasPrefix(string(gomod), "module example.org/their/course\n") {
