@@ -1,0 +1,12 @@
+package testingasync_test
+
+import (
+	"testing"
+
+	"github.com/asyncgo/course/tools/pycheck"
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+func TestPython(t *testing.T) { pycheck.Check(t, "python") }
