@@ -486,6 +486,19 @@ func TestBrowser(t *testing.T) {
 		if cards != len(urls) {
 			t.Errorf("index has %d chapter cards, sidebar has %d chapters", cards, len(urls))
 		}
+		// Every group of cards has its heading; the sidebar labels the same
+		// parts (an untitled group shows "Chapters" on the index, nothing in
+		// the sidebar).
+		groups := eval[int](t, tb, `document.querySelectorAll(".chapters .chapter-cards").length`)
+		headed := eval[int](t, tb, `document.querySelectorAll(".chapters h2 + .chapter-cards").length`)
+		if groups == 0 || headed != groups {
+			t.Errorf("index has %d groups of chapter cards, %d of them under a heading", groups, headed)
+		}
+		indexParts := eval[[]string](t, tb, `Array.from(document.querySelectorAll(".chapters h2")).map(h => h.textContent.trim()).filter(s => s !== "Chapters")`)
+		sidebarParts := eval[[]string](t, tb, `Array.from(document.querySelectorAll(".sidebar-part")).map(p => p.textContent.trim())`)
+		if strings.Join(indexParts, "|") != strings.Join(sidebarParts, "|") {
+			t.Errorf("index parts %q, sidebar parts %q", indexParts, sidebarParts)
+		}
 		tb.checkContrast(t, "index, light theme")
 		tb.screenshot(t, shots, "index-light.png")
 		tb.checkProblems(t, "index")
@@ -507,6 +520,39 @@ func TestBrowser(t *testing.T) {
 		}
 		tb.checkContrast(t, "teaching guide, light theme")
 		tb.checkProblems(t, "teaching guide")
+	})
+
+	t.Run("cheat sheet", func(t *testing.T) {
+		tb.navigate(t, srv.URL+"/index.html")
+		for _, where := range []string{"footer", "#sidebar", "main"} {
+			if href := eval[string](t, tb, fmt.Sprintf(`(document.querySelector('%s a[href$="cheatsheet.html"]') || {}).href || ""`, where)); href != srv.URL+"/cheatsheet.html" {
+				t.Errorf("the %s's cheat sheet link is %q, want %s/cheatsheet.html", where, href, srv.URL)
+			}
+		}
+		tb.navigate(t, srv.URL+"/cheatsheet.html")
+		tb.pageBasics(t, "cheat sheet")
+		if n := eval[int](t, tb, `document.querySelectorAll('#sidebar [aria-current="page"][href$="cheatsheet.html"]').length`); n != 1 {
+			t.Errorf("the sidebar marks the cheat sheet link %d times, want once", n)
+		}
+		rows := eval[int](t, tb, `document.querySelectorAll(".cheat-table tbody tr").length`)
+		if rows == 0 {
+			t.Errorf("the cheat sheet has no rows")
+		}
+		// Each row has its three cells and links to a chapter of the sidebar.
+		bad := eval[[]string](t, tb, `(() => {
+			const chapters = new Set(Array.from(document.querySelectorAll('#sidebar .chapter-list a')).map(a => a.getAttribute("href")));
+			return Array.from(document.querySelectorAll(".cheat-table tbody tr")).filter(tr => {
+				const a = tr.querySelector(".cheat-chapter a");
+				return tr.cells.length !== 3 || !tr.cells[0].textContent.trim() || !tr.cells[1].textContent.trim() ||
+					!a || !chapters.has(a.getAttribute("href").split("#")[0]);
+			}).map(tr => tr.textContent.trim().slice(0, 60));
+		})()`)
+		for _, b := range bad {
+			t.Errorf("cheat sheet row without its cells or chapter link: %q", b)
+		}
+		tb.checkContrast(t, "cheat sheet, light theme")
+		tb.screenshot(t, shots, "cheatsheet-light.png")
+		tb.checkProblems(t, "cheat sheet")
 	})
 
 	t.Run("chapter", func(t *testing.T) {
@@ -631,6 +677,9 @@ func TestBrowser(t *testing.T) {
 		}
 		tb.checkContrast(t, "index, dark theme")
 		tb.screenshot(t, shots, "index-dark.png")
+		tb.navigate(t, srv.URL+"/cheatsheet.html")
+		tb.checkContrast(t, "cheat sheet, dark theme")
+		tb.screenshot(t, shots, "cheatsheet-dark.png")
 		tb.do(t, "clicking the theme toggle again", chromedp.Click(chromedp.CSS(".theme-toggle")))
 		if got := eval[string](t, tb, `localStorage.getItem("theme")`); got != "light" {
 			t.Errorf("localStorage theme = %q after switching back, want light", got)
@@ -646,6 +695,7 @@ func TestBrowser(t *testing.T) {
 			{second, "phone-chapter.png"},
 			{"print.html", ""},
 			{"teaching.html", ""},
+			{"cheatsheet.html", "phone-cheatsheet.png"},
 			{"404.html", ""},
 		}
 		for _, p := range pages {

@@ -72,6 +72,7 @@ func build(o options) (map[string][]byte, error) {
 		r, p := c.render(ch, readmes[i], false)
 		pr, _ := c.render(ch, readmes[i], true) // the same problems again
 		ps = append(ps, p...)
+		ps = append(ps, checkCheatsheetAnchors(ch, r.ids)...)
 		ch.Body, ch.TOC = r.body, r.toc
 		pc := *ch.Chapter
 		pc.Body, pc.TOC = pr.body, pr.toc
@@ -88,6 +89,8 @@ func build(o options) (map[string][]byte, error) {
 			files[sitePath] = b
 		}
 	}
+	site.Parts, printSite.Parts = groupParts(site.Chapters), groupParts(printSite.Chapters)
+	site.Cheatsheet, printSite.Cheatsheet = gatherCheatsheet(site.Chapters), gatherCheatsheet(printSite.Chapters)
 	ps = append(ps, c.linkPrerequisites()...)
 	if err := append(ps, stale...).err(); err != nil && len(ps) > 0 {
 		return nil, err

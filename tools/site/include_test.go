@@ -123,7 +123,7 @@ func TestRefreshRenumbersLinks(t *testing.T) {
 	if strings.Contains(string(out), "02-second-step") || !strings.Contains(string(out), "](../05-second-step/README.md#the-table)") {
 		t.Errorf("links not renumbered:\n%s", out)
 	}
-	if len(stale) != 2 || !strings.Contains(stale[0].Error(), `README.md:8: link to chapter "second-step" has number 02, want 05`) {
+	if len(stale) != 2 || !strings.Contains(stale[0].Error(), `README.md:15: link to chapter "second-step" has number 02, want 05`) {
 		t.Errorf("stale = %v", stale.err())
 	}
 }

@@ -19,7 +19,30 @@ type Site struct {
 	Repository  string     // the repository's http(s) address, or ""
 	Licence     string     // the licence line
 	Chapters    []*Chapter // in order
+	Parts       []Part     // the chapters, in order, grouped by part
 	Minutes     int        // the sum of the chapters' Minutes
+	Cheatsheet  []CheatRow // every chapter's cheat sheet rows, in chapter order
+}
+
+// Part is a run of consecutive chapters of the same part of the course.
+// A chapter without a part of its own continues the part before it; the
+// chapters before the first part (all of them, when no chapter names one)
+// form a part without a title.
+type Part struct {
+	Title    string     // front matter part, or "" for untitled
+	Chapters []*Chapter // in order; never empty
+}
+
+// CheatRow is one row of the cheat sheet: an asyncio concept beside its Go
+// counterpart, from the front matter key cheatsheet of the chapter that
+// teaches it.
+type CheatRow struct {
+	Python  template.HTML // one line of escaped text; `backticks` became <code>
+	Go      template.HTML // the same, for Go
+	Anchor  string        // a heading id on the chapter's page, or ""
+	URL     string        // the chapter's URL, with #Anchor when there is one
+	Chapter *Chapter      // the chapter; set on the rows of Site.Cheatsheet
+	line    int           // the row's line in the README, for problems
 }
 
 // Chapter is one chapter's page.
@@ -35,6 +58,8 @@ type Chapter struct {
 	Prev, Next *Chapter      // nil at the ends
 	RunCommand string        // "go test ./chapters/01-coroutines/"
 	Source     string        // "chapters/01-coroutines/README.md"
+	Part       string        // front matter part: the part it opens or continues, or ""
+	Cheatsheet []CheatRow    // front matter cheatsheet: the asyncio concepts it teaches
 
 	// The teaching guide, from the optional front matter keys of the same
 	// names; empty when absent.
@@ -61,8 +86,8 @@ type Heading struct {
 // Page is what a template renders: one page of the site.
 type Page struct {
 	Site    *Site
-	Chapter *Chapter // nil on index, teaching, print and 404
-	Kind    string   // "index", "chapter", "teaching", "print" or "404"
+	Chapter *Chapter // nil on index, teaching, cheatsheet, print and 404
+	Kind    string   // "index", "chapter", "teaching", "cheatsheet", "print" or "404"
 	Title   string   // the <title> text
 	Root    string   // the way from the page to the site root: "" or "../"
 }
@@ -74,7 +99,7 @@ type templates map[string]*template.Template
 // loadTemplates parses the templates of theme, one set per kind of page.
 func loadTemplates(theme fs.FS) (templates, error) {
 	ts := make(templates)
-	for _, kind := range []string{"index", "chapter", "teaching", "print", "404"} {
+	for _, kind := range []string{"index", "chapter", "teaching", "cheatsheet", "print", "404"} {
 		t, err := template.New(kind).Option("missingkey=error").ParseFS(theme, "templates/layout.html", "templates/"+kind+".html")
 		if err != nil {
 			return nil, fmt.Errorf("templates: %w", err)
@@ -99,10 +124,11 @@ func (ts templates) pages(s, printSite *Site) (map[string][]byte, error) {
 	list := []*Page{
 		{Site: s, Kind: "index", Title: s.Title, Root: ""},
 		{Site: s, Kind: "teaching", Title: "Teaching guide · " + s.Title, Root: ""},
+		{Site: s, Kind: "cheatsheet", Title: "Cheat sheet · " + s.Title, Root: ""},
 		{Site: printSite, Kind: "print", Title: "All chapters · " + s.Title, Root: ""},
 		{Site: s, Kind: "404", Title: "Page not found · " + s.Title, Root: ""},
 	}
-	paths := []string{"index.html", "teaching.html", "print.html", "404.html"}
+	paths := []string{"index.html", "teaching.html", "cheatsheet.html", "print.html", "404.html"}
 	for _, ch := range s.Chapters {
 		list = append(list, &Page{Site: s, Chapter: ch, Kind: "chapter", Title: ch.Title + " · " + s.Title, Root: "../"})
 		paths = append(paths, ch.URL)
@@ -116,4 +142,17 @@ func (ts templates) pages(s, printSite *Site) (map[string][]byte, error) {
 		out[paths[i]] = b
 	}
 	return out, nil
+}
+
+// groupParts returns chapters grouped into parts; see Part.
+func groupParts(chapters []*Chapter) []Part {
+	var parts []Part
+	for _, ch := range chapters {
+		if len(parts) == 0 || ch.Part != "" && ch.Part != parts[len(parts)-1].Title {
+			parts = append(parts, Part{Title: ch.Part})
+		}
+		last := &parts[len(parts)-1]
+		last.Chapters = append(last.Chapters, ch)
+	}
+	return parts
 }

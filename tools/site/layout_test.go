@@ -14,12 +14,13 @@ func TestLoadTemplatesErrors(t *testing.T) {
 		t.Errorf("loadTemplates without page templates: %v", err)
 	}
 	bad := fstest.MapFS{
-		"templates/layout.html":   {Data: []byte(`{{define "layout"}}{{.Nope}}{{end}}`)},
-		"templates/index.html":    {Data: []byte(`{{define "main"}}{{end}}`)},
-		"templates/chapter.html":  {Data: []byte(`{{define "main"}}{{end}}`)},
-		"templates/teaching.html": {Data: []byte(`{{define "main"}}{{end}}`)},
-		"templates/print.html":    {Data: []byte(`{{define "main"}}{{end}}`)},
-		"templates/404.html":      {Data: []byte(`{{define "main"}}{{end}}`)},
+		"templates/layout.html":     {Data: []byte(`{{define "layout"}}{{.Nope}}{{end}}`)},
+		"templates/index.html":      {Data: []byte(`{{define "main"}}{{end}}`)},
+		"templates/chapter.html":    {Data: []byte(`{{define "main"}}{{end}}`)},
+		"templates/teaching.html":   {Data: []byte(`{{define "main"}}{{end}}`)},
+		"templates/cheatsheet.html": {Data: []byte(`{{define "main"}}{{end}}`)},
+		"templates/print.html":      {Data: []byte(`{{define "main"}}{{end}}`)},
+		"templates/404.html":        {Data: []byte(`{{define "main"}}{{end}}`)},
 	}
 	ts, err := loadTemplates(bad)
 	if err != nil {

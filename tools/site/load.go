@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"go.abhg.dev/goldmark/frontmatter"
+	"gopkg.in/yaml.v3"
 )
 
 // A course is the input of a build: the repository that holds the chapters,
@@ -130,17 +131,52 @@ func loadCourse(dir string) (*course, error) {
 }
 
 // frontMatter is the YAML block at the top of a chapter's README.md. Title
-// and summary are required; the other keys feed the teaching guide and are
-// optional.
+// and summary are required; the other keys are optional: part groups the
+// chapters on the index, cheatsheet feeds the cheat sheet, and the rest feed
+// the teaching guide.
 type frontMatter struct {
-	Title          string   `yaml:"title"`
-	Summary        string   `yaml:"summary"`
-	Objectives     []string `yaml:"objectives"`     // what a learner can do afterwards
-	Minutes        int      `yaml:"minutes"`        // class time, exercise included
-	Prerequisites  []string `yaml:"prerequisites"`  // chapter slugs, or text with a space
-	Misconceptions []string `yaml:"misconceptions"` // mistaken beliefs to watch for
-	Exercise       string   `yaml:"exercise"`       // the exercise in one line
+	Title          string     `yaml:"title"`
+	Summary        string     `yaml:"summary"`
+	Part           string     `yaml:"part"`           // the part of the course the chapter opens or continues
+	Objectives     []string   `yaml:"objectives"`     // what a learner can do afterwards
+	Minutes        int        `yaml:"minutes"`        // class time, exercise included
+	Prerequisites  []string   `yaml:"prerequisites"`  // chapter slugs, or text with a space
+	Misconceptions []string   `yaml:"misconceptions"` // mistaken beliefs to watch for
+	Exercise       string     `yaml:"exercise"`       // the exercise in one line
+	Cheatsheet     []cheatRow `yaml:"cheatsheet"`     // asyncio beside Go, one row per concept
 }
+
+// A cheatRow is one row of a chapter's cheatsheet front matter: an asyncio
+// concept and its Go counterpart, each one line in which `backticks` mark
+// code, and optionally the id of the heading that teaches it.
+type cheatRow struct {
+	Python string `yaml:"python"`
+	Go     string `yaml:"go"`
+	Anchor string `yaml:"anchor"`
+	line   int    // the row's line in the front matter, counted from the line after the opening "---"
+}
+
+// UnmarshalYAML decodes a row and remembers its line, so that problems can
+// name it.
+func (r *cheatRow) UnmarshalYAML(n *yaml.Node) error {
+	type plain cheatRow // without this method
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*r = cheatRow(p)
+	r.line = n.Line
+	return nil
+}
+
+// A lineError is a problem of the front matter at a line of the README.
+type lineError struct {
+	line int
+	err  error
+}
+
+func (e *lineError) Error() string { return e.err.Error() }
+func (e *lineError) Unwrap() error { return e.err }
 
 // load reads the chapter's README.md and its front matter.
 func (s *source) load() error {
@@ -154,9 +190,22 @@ func (s *source) load() error {
 	s.readme = b
 	fm, err := parseFrontMatter(b)
 	if err != nil {
-		return &problem{File: s.Source, Line: 1, Err: err}
+		line := 1
+		if le, ok := errors.AsType[*lineError](err); ok {
+			line = le.line
+		}
+		return &problem{File: s.Source, Line: line, Err: err}
 	}
-	s.Title, s.Summary = fm.Title, fm.Summary
+	s.Title, s.Summary, s.Part = fm.Title, fm.Summary, fm.Part
+	for _, r := range fm.Cheatsheet {
+		py, _ := inlineCode(r.Python) // parseFrontMatter checked both
+		g, _ := inlineCode(r.Go)
+		row := CheatRow{Python: py, Go: g, Anchor: r.Anchor, URL: s.URL, line: r.line}
+		if r.Anchor != "" {
+			row.URL += "#" + r.Anchor
+		}
+		s.Cheatsheet = append(s.Cheatsheet, row)
+	}
 	s.Objectives, s.Minutes, s.Misconceptions, s.Exercise = fm.Objectives, fm.Minutes, fm.Misconceptions, fm.Exercise
 	for _, p := range fm.Prerequisites {
 		s.Prerequisites = append(s.Prerequisites, Prerequisite{Text: p})
@@ -247,9 +296,32 @@ func parseFrontMatter(readme []byte) (*frontMatter, error) {
 	case fm.Minutes < 0:
 		return nil, errors.New("front matter minutes must not be negative")
 	}
-	fm.Exercise = strings.TrimSpace(fm.Exercise)
+	fm.Exercise, fm.Part = strings.TrimSpace(fm.Exercise), strings.TrimSpace(fm.Part)
 	if strings.Contains(fm.Exercise, "\n") {
 		return nil, errors.New("front matter exercise must be one line")
+	}
+	if strings.Contains(fm.Part, "\n") {
+		return nil, errors.New("front matter part must be one line")
+	}
+	for i := range fm.Cheatsheet {
+		r := &fm.Cheatsheet[i]
+		r.line++ // the opening "---" line comes before the YAML
+		r.Python, r.Go = strings.TrimSpace(r.Python), strings.TrimSpace(r.Go)
+		r.Anchor = strings.TrimPrefix(strings.TrimSpace(r.Anchor), "#")
+		for _, cell := range []struct{ key, value string }{{"python", r.Python}, {"go", r.Go}} {
+			if cell.value == "" {
+				return nil, &lineError{r.line, fmt.Errorf("front matter cheatsheet: row %d has no %q (every row needs python and go)", i+1, cell.key)}
+			}
+			if strings.Contains(cell.value, "\n") {
+				return nil, &lineError{r.line, fmt.Errorf("front matter cheatsheet: row %d: %s must be one line", i+1, cell.key)}
+			}
+			if _, err := inlineCode(cell.value); err != nil {
+				return nil, &lineError{r.line, fmt.Errorf("front matter cheatsheet: row %d: %s: %w", i+1, cell.key, err)}
+			}
+		}
+		if strings.ContainsAny(r.Anchor, " \t\n#") {
+			return nil, &lineError{r.line, fmt.Errorf("front matter cheatsheet: row %d: anchor %q is not a heading id", i+1, r.Anchor)}
+		}
 	}
 	for _, list := range []struct {
 		key   string

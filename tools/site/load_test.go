@@ -22,6 +22,12 @@ func TestParseFrontMatter(t *testing.T) {
 		{in: "---\ntitle: T\nsummary: S\nminutes: lots\n---\n", err: "malformed front matter"},
 		{in: "---\ntitle: T\nsummary: S\nobjectives: [\"\"]\n---\n", err: "objectives: item 1 must be one non-empty line"},
 		{in: "---\ntitle: T\nsummary: S\nexercise: |\n  two\n  lines\n---\n", err: "exercise must be one line"},
+		{in: "---\ntitle: T\nsummary: S\npart: |\n  two\n  lines\n---\n", err: "part must be one line"},
+		{in: "---\ntitle: T\nsummary: S\ncheatsheet:\n  - python: p\n---\n", err: `cheatsheet: row 1 has no "go"`},
+		{in: "---\ntitle: T\nsummary: S\ncheatsheet:\n  - go: g\n---\n", err: `cheatsheet: row 1 has no "python"`},
+		{in: "---\ntitle: T\nsummary: S\ncheatsheet:\n  - python: \"``\"\n    go: g\n---\n", err: "row 1: python: empty"},
+		{in: "---\ntitle: T\nsummary: S\ncheatsheet:\n  - python: p\n    go: g\n    anchor: a b\n---\n", err: `anchor "a b" is not a heading id`},
+		{in: "---\ntitle: T\nsummary: S\ncheatsheet: [p]\n---\n", err: "malformed front matter"},
 	}
 	for _, tt := range tests {
 		fm, err := parseFrontMatter([]byte(tt.in))
@@ -52,7 +58,13 @@ func TestLoadCourse(t *testing.T) {
 	first, second := c.chapters[0], c.chapters[1]
 	want := Chapter{Number: 1, Dir: "01-hello", Slug: "hello", Title: "Hello, fixture",
 		Summary: "The first chapter of the fixture, with every kind of directive.", URL: "hello/index.html",
-		RunCommand: "go test ./chapters/01-hello/", Source: "chapters/01-hello/README.md", Next: second.Chapter}
+		RunCommand: "go test ./chapters/01-hello/", Source: "chapters/01-hello/README.md", Next: second.Chapter,
+		Part: "The first part: hello", Cheatsheet: []CheatRow{
+			{Python: "<code>async def greet(name)</code>", Go: "<code>func Greet(name string) string</code>",
+				Anchor: "python-first", URL: "hello/index.html#python-first", line: 6},
+			{Python: "<code>await x</code> &amp; friends", Go: "any call that blocks, <code>a &lt; b</code>",
+				URL: "hello/index.html", line: 9},
+		}}
 	if got := *first.Chapter; !reflect.DeepEqual(got, want) {
 		t.Errorf("first chapter = %+v\nwant %+v", got, want)
 	}
@@ -67,6 +79,9 @@ func TestLoadCourse(t *testing.T) {
 		len(second.Misconceptions) != 1 || second.Exercise != "None; this chapter has no exercise." {
 		t.Errorf("second chapter's teaching guide: %+v %d %q %q %q", second.Prerequisites, second.Minutes,
 			second.Objectives, second.Misconceptions, second.Exercise)
+	}
+	if second.Part != "" || len(second.Cheatsheet) != 1 || second.Cheatsheet[0].URL != "second-step/index.html#the-table" {
+		t.Errorf("second chapter's part and cheat sheet: %q %+v", second.Part, second.Cheatsheet)
 	}
 	if c.bySlug["second-step"] != second {
 		t.Errorf("bySlug does not find second-step")

@@ -48,6 +48,7 @@ const (
 type rendered struct {
 	body     template.HTML
 	toc      []Heading
+	ids      map[string]bool   // the ids of the headings, as on the chapter's own page
 	sections []section         // the chapter's text by h2 section, for search
 	assets   map[string]string // files the body links to: site path -> absolute source path
 }
@@ -56,7 +57,7 @@ type rendered struct {
 // for the print page: heading ids are prefixed with the chapter's slug and
 // links between chapters point inside that page.
 func (c *course) render(ch *source, md []byte, print bool) (*rendered, problems) {
-	t := &transformer{c: c, ch: ch, print: print, out: &rendered{assets: make(map[string]string)},
+	t := &transformer{c: c, ch: ch, print: print, out: &rendered{assets: make(map[string]string), ids: make(map[string]bool)},
 		ids: make(map[string]int)}
 	gm := goldmark.New(
 		goldmark.WithExtensions(
@@ -201,6 +202,7 @@ func (t *transformer) heading(h *ast.Heading, src []byte) {
 	} else {
 		t.ids[id] = 1
 	}
+	t.out.ids[id] = true
 	id = t.anchor(id)
 	h.SetAttributeString("id", []byte(id))
 	if h.Level == 2 || h.Level == 3 {

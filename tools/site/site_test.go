@@ -195,7 +195,7 @@ func TestRunRefreshesReadmes(t *testing.T) {
 	writeFile(t, readme, emptied)
 	out := filepath.Join(t.TempDir(), "docs")
 	code, _, stderr := runSite(t, "-chapters", chapters, "-out", out, "-check")
-	if code != 1 || !strings.Contains(stderr, `chapters/02-second-step/README.md:20: filled-in text of <!-- include: testdata/bench.md --> is stale: run "make site"`) {
+	if code != 1 || !strings.Contains(stderr, `chapters/02-second-step/README.md:24: filled-in text of <!-- include: testdata/bench.md --> is stale: run "make site"`) {
 		t.Errorf("-check: exit %d, stderr:\n%s", code, stderr)
 	}
 	if got := readFile(t, readme); got != emptied {
