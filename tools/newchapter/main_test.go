@@ -106,7 +106,8 @@ func TestScaffold(t *testing.T) {
 
 // TestMakeNewChapter runs make new-chapter on a copy of the repository and
 // checks that the chapter builds, passes its tests, has an exercise whose
-// tests fail against the stub, and is on a site that -check finds current.
+// tests fail against the stub, fills the teaching guide and cheat sheet, and
+// is on a site that -check finds current.
 func TestMakeNewChapter(t *testing.T) {
 	course := repocopy.Course(t, filepath.Join("..", ".."), "00-introduction", "01-coroutines", "02-await")
 	repocopy.Run(t, course, "make", "new-chapter", "NUM=12", "SLUG=my-topic", `TITLE=My topic: "a test"`)
@@ -120,7 +121,9 @@ func TestMakeNewChapter(t *testing.T) {
 		t.Errorf("go test -tags learn fails, but not in TestSleepEach:\n%s", out)
 	}
 	repocopy.Run(t, course, "go", "run", "./tools/site", "-check")
-	for _, page := range []string{"index.html", "teaching.html", "await/index.html", "my-topic/index.html"} {
+	// The scaffold fills every key the course's own chapters must have.
+	repocopy.Run(t, course, "go", "test", "-count=1", "-run", "^TestTeachingGuideComplete$", "./tools/site")
+	for _, page := range []string{"index.html", "teaching.html", "cheatsheet.html", "await/index.html", "my-topic/index.html"} {
 		b, err := os.ReadFile(filepath.Join(course, "docs", filepath.FromSlash(page)))
 		if err != nil || !strings.Contains(string(b), "My topic: &#34;a test&#34;") {
 			t.Errorf("docs/%s does not show the new chapter: %v", page, err)
