@@ -66,7 +66,7 @@ func TestFlakySameInstantOrder(t *testing.T) {
 
 // region debounce
 // FLAKY: the sleep-based test of Debouncer that the exercise replaces. It
-// takes 200 ms of real time and still guesses: will f have run 50 ms after
+// takes 210 ms of real time and still guesses: will f have run 50 ms after
 // its deadline?
 func TestFlakyDebouncerSleeps(t *testing.T) {
 	var calls atomic.Int64
