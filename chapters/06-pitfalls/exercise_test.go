@@ -36,6 +36,27 @@ func TestChunkedKeepsTheLoopResponsive(t *testing.T) {
 	}
 }
 
+// TestChunkedOddChunk pins down the README's claim for a chunk that does not
+// divide the tick period: a tick that falls due inside a 30 ms chunk waits
+// for the rest of that chunk and one more, because the worker's Yield joined
+// the ready queue before the timer did. The bound is less than two chunks.
+func TestChunkedOddChunk(t *testing.T) {
+	const d, chunk = 100 * time.Millisecond, 30 * time.Millisecond
+	r, err := Stall(func(t *eventloop.Task, d time.Duration) error {
+		return Chunked(t, d, chunk)
+	}, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []time.Duration{30 * time.Millisecond, 40 * time.Millisecond, 0, 0, 0}
+	if !slices.Equal(r.Late, want) {
+		t.Errorf("ticker late by %v, want %v", r.Late, want)
+	}
+	if worst := slices.Max(r.Late); worst >= 2*chunk {
+		t.Errorf("ticker late by %v, want less than two chunks (%v)", worst, 2*chunk)
+	}
+}
+
 // TestChunkedRejectsBadChunk: a chunk of zero would never finish.
 func TestChunkedRejectsBadChunk(t *testing.T) {
 	l := eventloop.New(eventloop.VirtualClock())
