@@ -23,7 +23,10 @@ type options struct {
 // memory, and on disk with o.refresh), render them, lay out the pages, add the assets and the search
 // index, and check the links. It returns the site in memory, by slash path
 // from the site root. It reports every problem it finds: all of those of a
-// stage, and stops after the first stage that had any.
+// stage, and stops after the first stage that had any. Loading, refreshing
+// and rendering work on several chapters at a time, laying out and the link
+// check on several pages (see parallel.go); neither the site nor the
+// problems depend on which finishes first.
 func build(o options) (map[string][]byte, error) {
 	c, err := loadCourse(o.chapters)
 	if err != nil {
@@ -38,12 +41,21 @@ func build(o options) (map[string][]byte, error) {
 		return nil, err
 	}
 
-	// Include: generate the filled-in text of every directive.
+	// Include and render, the chapters in parallel (see process). The
+	// renderings are used only once the include stage has reported its
+	// problems and written the READMEs.
+	results := make([]processed, len(c.chapters))
+	sizes := make([]int, len(c.chapters))
+	for i, ch := range c.chapters {
+		sizes[i] = len(ch.readme)
+	}
+	parallelBySize(sizes, func(i int) { results[i] = c.process(c.chapters[i]) })
+
+	// Include: the filled-in text of every directive.
 	var ps, stale problems
 	readmes := make([][]byte, len(c.chapters))
-	for i, ch := range c.chapters {
-		md, st, p := c.refresh(ch)
-		readmes[i], stale, ps = md, append(stale, st...), append(ps, p...)
+	for i, r := range results {
+		readmes[i], stale, ps = r.readme, append(stale, r.stale...), append(ps, r.includePs...)
 	}
 	// With -check, a stale README is a problem, reported with the others.
 	// Without, it is refreshed.
@@ -63,15 +75,14 @@ func build(o options) (map[string][]byte, error) {
 		}
 	}
 
-	// Render every chapter twice: for its own page and for the print page.
+	// Render: every chapter twice, for its own page and for the print page.
 	site := newSite(cfg)
 	printSite := newSite(cfg)
 	files := make(map[string][]byte)
 	var entries []section
 	for i, ch := range c.chapters {
-		r, p := c.render(ch, readmes[i], false)
-		pr, _ := c.render(ch, readmes[i], true) // the same problems again
-		ps = append(ps, p...)
+		r, pr := results[i].page, results[i].print
+		ps = append(ps, results[i].renderPs...)
 		ps = append(ps, checkCheatsheetAnchors(ch, r.ids)...)
 		ch.Body, ch.TOC = r.body, r.toc
 		pc := *ch.Chapter
@@ -126,6 +137,27 @@ func build(o options) (map[string][]byte, error) {
 		p.File = path.Join(filepath.ToSlash(o.out), p.File)
 	}
 	return files, append(ps, stale...).err()
+}
+
+// processed is what process makes of a chapter.
+type processed struct {
+	readme           []byte   // the refreshed README
+	stale, includePs problems // what refresh reports
+	page, print      *rendered
+	renderPs         problems // what rendering the page reports
+}
+
+// process refreshes the README of ch and renders it for the chapter's page
+// and for the print page. Rendering does not wait for the other chapters:
+// the build throws it away if any of them has include problems. Rendering
+// the page first fills c.highlighted with the chapter's code blocks, which
+// the print page then finds there.
+func (c *course) process(ch *source) processed {
+	var p processed
+	p.readme, p.stale, p.includePs = c.refresh(ch)
+	p.page, p.renderPs = c.render(ch, p.readme, false)
+	p.print, _ = c.render(ch, p.readme, true) // the same problems again
+	return p
 }
 
 // writeReadmes writes the refreshed READMEs whose content changed.

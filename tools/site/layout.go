@@ -112,6 +112,7 @@ func loadTemplates(theme fs.FS) (templates, error) {
 // execute renders page with the template set of its kind.
 func (ts templates) execute(p *Page) ([]byte, error) {
 	var buf bytes.Buffer
+	buf.Grow(p.bodySize() + 64<<10) // and the rest of the page
 	if err := ts[p.Kind].ExecuteTemplate(&buf, "layout", p); err != nil {
 		return nil, fmt.Errorf("templates: %s page: %w", p.Kind, err)
 	}
@@ -133,15 +134,33 @@ func (ts templates) pages(s, printSite *Site) (map[string][]byte, error) {
 		list = append(list, &Page{Site: s, Chapter: ch, Kind: "chapter", Title: ch.Title + " · " + s.Title, Root: "../"})
 		paths = append(paths, ch.URL)
 	}
-	out := make(map[string][]byte)
+	// Execute the templates in parallel, the largest page (print) first.
+	sizes := make([]int, len(list))
 	for i, p := range list {
-		b, err := ts.execute(p)
-		if err != nil {
-			return nil, err
+		sizes[i] = p.bodySize()
+	}
+	htmls, errs := make([][]byte, len(list)), make([]error, len(list))
+	parallelBySize(sizes, func(i int) { htmls[i], errs[i] = ts.execute(list[i]) })
+	out := make(map[string][]byte)
+	for i := range list {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		out[paths[i]] = b
+		out[paths[i]] = htmls[i]
 	}
 	return out, nil
+}
+
+// bodySize returns the size of the chapter bodies page p shows: most of the
+// page, on a chapter page and on the print page.
+func (p *Page) bodySize() int {
+	n := 0
+	for _, ch := range p.Site.Chapters {
+		if p.Kind == "print" || p.Chapter == ch {
+			n += len(ch.Body)
+		}
+	}
+	return n
 }
 
 // groupParts returns chapters grouped into parts; see Part.

@@ -22,32 +22,33 @@ var cssURL = regexp.MustCompile(`url\(\s*['"]?([^'")\s]*)`)
 // each chapter page comes from, to say where to fix a broken link.
 // searchURLs are the addresses of the search index, relative to the root.
 func checkLinks(s map[string][]byte, sources map[string]string, searchURLs []string) problems {
+	// Scan the pages in parallel, the largest first; then check what needs
+	// the ids of every page.
+	paths := slices.Sorted(maps.Keys(s))
+	scans := make([]pageScan, len(paths))
+	sizes := make([]int, len(paths))
+	for i, p := range paths {
+		if path.Ext(p) == ".html" {
+			sizes[i] = len(s[p])
+		}
+	}
+	parallelBySize(sizes, func(i int) {
+		if path.Ext(paths[i]) == ".html" {
+			scans[i] = scanPage(paths[i], s[paths[i]])
+		}
+	})
+
 	var ps problems
 	ids := make(map[string]map[string]bool) // page -> ids on it
-	tags := make(map[string][]tag)
-	for _, p := range slices.Sorted(maps.Keys(s)) {
+	for i, p := range paths {
 		switch path.Ext(p) {
 		case ".html":
-			ts, err := startTags(s[p])
-			if err != nil {
+			if err := scans[i].err; err != nil {
 				ps.add(p, err)
 				continue
 			}
-			tags[p] = ts
-			ids[p] = make(map[string]bool)
-			for _, t := range ts {
-				id, ok := t.get("id")
-				if !ok && t.name == "a" {
-					id, ok = t.get("name")
-				}
-				if !ok {
-					continue
-				}
-				if ids[p][id] {
-					ps = append(ps, problemf(p, t.line, "duplicate id %q", id))
-				}
-				ids[p][id] = true
-			}
+			ids[p] = scans[i].ids
+			ps = append(ps, scans[i].ps...)
 		case ".css":
 			for _, m := range cssURL.FindAllSubmatch(s[p], -1) {
 				ref := string(m[1])
@@ -65,35 +66,75 @@ func checkLinks(s map[string][]byte, sources map[string]string, searchURLs []str
 			ps.add("search-index.js", err)
 		}
 	}
-	for _, p := range slices.Sorted(maps.Keys(tags)) {
-		for _, t := range tags[p] {
-			// The CSP allows no inline styles or scripts.
-			if _, ok := t.get("style"); ok {
-				ps = append(ps, problemf(p, t.line, "<%s style=...>: the CSP blocks style attributes", t.name))
-			}
-			if _, ok := t.get("src"); t.name == "style" || t.name == "script" && !ok {
-				ps = append(ps, problemf(p, t.line, "inline <%s>: the CSP blocks it", t.name))
-			}
-			for _, a := range t.attrs {
-				load, ok := refAttr(t.name, a.name)
-				if !ok {
-					continue
+	for i, p := range paths {
+		for _, r := range scans[i].refs {
+			if err := checkRef(s, ids, p, r.value, r.load); err != nil {
+				msg := fmt.Errorf("<%s %s=%q>: %w", r.tag, r.attr, r.value, err)
+				if src, ok := sources[p]; ok {
+					msg = fmt.Errorf("%w (from %s)", msg, src)
 				}
-				if t.name == "link" {
-					rel, _ := t.get("rel")
-					load = !slices.Contains(strings.Fields(rel), "prev") && !slices.Contains(strings.Fields(rel), "next")
-				}
-				if err := checkRef(s, ids, p, a.value, load); err != nil {
-					msg := fmt.Errorf("<%s %s=%q>: %w", t.name, a.name, a.value, err)
-					if src, ok := sources[p]; ok {
-						msg = fmt.Errorf("%w (from %s)", msg, src)
-					}
-					ps = append(ps, &problem{File: p, Line: t.line, Err: msg})
-				}
+				ps = append(ps, &problem{File: p, Line: r.line, Err: msg})
 			}
 		}
 	}
 	return ps
+}
+
+// A pageScan is what one HTML page shows by itself: its ids, its problems
+// (duplicate ids, what the CSP blocks) and the addresses in its tags, to
+// check once the ids of every page are known. A page with a syntax error
+// (err) is not checked further.
+type pageScan struct {
+	ids  map[string]bool
+	ps   problems
+	refs []pageRef
+	err  error
+}
+
+// A pageRef is an address in an attribute of a tag.
+type pageRef struct {
+	tag, attr, value string
+	line             int
+	load             bool // the browser loads it (see refAttr)
+}
+
+// scanPage scans the page at path p, with content doc.
+func scanPage(p string, doc []byte) pageScan {
+	sc := pageScan{ids: make(map[string]bool)}
+	err := scanTags(doc, func(t tag) {
+		id, ok := t.get("id")
+		if !ok && t.name == "a" {
+			id, ok = t.get("name")
+		}
+		if ok {
+			if sc.ids[id] {
+				sc.ps = append(sc.ps, problemf(p, t.line, "duplicate id %q", id))
+			}
+			sc.ids[id] = true
+		}
+		// The CSP allows no inline styles or scripts.
+		if _, ok := t.get("style"); ok {
+			sc.ps = append(sc.ps, problemf(p, t.line, "<%s style=...>: the CSP blocks style attributes", t.name))
+		}
+		if _, ok := t.get("src"); t.name == "style" || t.name == "script" && !ok {
+			sc.ps = append(sc.ps, problemf(p, t.line, "inline <%s>: the CSP blocks it", t.name))
+		}
+		for _, a := range t.attrs {
+			load, ok := refAttr(t.name, a.name)
+			if !ok {
+				continue
+			}
+			if t.name == "link" {
+				rel, _ := t.get("rel")
+				load = !slices.Contains(strings.Fields(rel), "prev") && !slices.Contains(strings.Fields(rel), "next")
+			}
+			sc.refs = append(sc.refs, pageRef{tag: t.name, attr: a.name, value: a.value, line: t.line, load: load})
+		}
+	})
+	if err != nil {
+		return pageScan{err: err}
+	}
+	return sc
 }
 
 // refAttr reports whether attribute attr of element el holds an address,

@@ -20,11 +20,13 @@ import (
 )
 
 // A course is the input of a build: the repository that holds the chapters,
-// and the chapters in order.
+// and the chapters in order; and what the build keeps while it lasts.
 type course struct {
 	root     string             // absolute path of the repository root (the directory with go.mod)
 	chapters []*source          // ordered by number
 	bySlug   map[string]*source // every chapter by slug
+
+	highlighted *highlightCache // the code blocks highlighted so far (see highlight.go)
 }
 
 // A source is one chapter directory as read from disk. It carries the
@@ -70,9 +72,11 @@ func loadCourse(dir string) (*course, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &course{root: root, bySlug: make(map[string]*source)}
+	c := &course{root: root, bySlug: make(map[string]*source), highlighted: new(highlightCache)}
 	var ps problems
 	byNumber := make(map[int]*source)
+	// The chapter directories to read, in order.
+	var found []*source
 	for _, e := range entries { // os.ReadDir sorts by name
 		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
 			continue
@@ -106,8 +110,14 @@ func loadCourse(dir string) (*course, error) {
 		}
 		byNumber[n] = src
 		c.bySlug[src.Slug] = src
-		if err := src.load(); err != nil {
-			ps.add(src.Source, err)
+		found = append(found, src)
+	}
+	// Read the chapters in parallel.
+	errs := make([]error, len(found))
+	parallel(len(found), func(i int) { errs[i] = found[i].load() })
+	for i, src := range found {
+		if errs[i] != nil {
+			ps.add(src.Source, errs[i])
 			continue
 		}
 		c.chapters = append(c.chapters, src)

@@ -15,13 +15,15 @@
 //
 // The stages of the pipeline have a file each: config.go (course.json: the
 // course title and footer lines), load.go (chapters and front matter),
-// include.go and decl.go (directives), render.go and resolve.go (markdown to
-// HTML), layout.go (templates, the teaching guide's page among them, and
-// the parts of the course), cheatsheet.go (the cheat sheet's rows, gathered
-// from the chapters' front matter), search.go (search index), chroma.go
-// (highlighting CSS), links.go (link check), write.go (output), serve.go
-// (the server). Problems are reported as FILE:LINE: message, all of them,
-// sorted; the exit status is 1 when there is any.
+// include.go and decl.go (directives), render.go, highlight.go (code
+// blocks) and resolve.go (markdown to HTML), layout.go (templates, the
+// teaching guide's page among them, and the parts of the course),
+// cheatsheet.go (the cheat sheet's rows, gathered from the chapters' front
+// matter), search.go (search index), chroma.go (highlighting CSS), links.go
+// and htmltok.go (link check), write.go (output), serve.go (the server);
+// parallel.go spreads the work on chapters and pages over the machine's
+// cores. Problems are reported as FILE:LINE: message, all of them, sorted;
+// the exit status is 1 when there is any.
 package main
 
 import (

@@ -1,16 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
-	"html"
 	"html/template"
 	"strings"
 	"unicode"
 
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -32,9 +28,10 @@ import (
 //     also gives headings GitHub-style ids, collects the table of contents,
 //     rewrites links (see resolve.go) and drops the README's leading h1,
 //     which the page template shows from the front matter instead.
-//   - Two renderer hooks write the markup of notes/site-contract.md:
-//     wrapListing wraps every fenced code block in a div.listing (with a
-//     title bar when it is a listing), and renderHTMLBlock turns
+//   - Two renderer hooks write the markup of notes/site-contract.md: the
+//     code block renderer of highlight.go highlights every fenced code block
+//     (once per build) and wraps it in a div.listing (with a title bar when
+//     it is a listing), and renderHTMLBlock turns
 //     <!-- compare --> into <div class="compare"> and drops the other
 //     directive comments; any other raw HTML passes through.
 
@@ -69,23 +66,22 @@ func (c *course) render(ch *source, md []byte, print bool) (*rendered, problems)
 			extension.Linkify,
 			extension.TaskList,
 			&frontmatter.Extender{},
-			highlighting.NewHighlighting(
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
-				highlighting.WithWrapperRenderer(wrapListing),
-			),
 		),
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(t, 100))),
 		goldmark.WithRendererOptions(
 			gmhtml.WithUnsafe(),
-			renderer.WithNodeRenderers(util.Prioritized(htmlBlockRenderer{}, 100)),
+			renderer.WithNodeRenderers(
+				util.Prioritized(htmlBlockRenderer{}, 100),
+				util.Prioritized(newCodeBlockRenderer(c.highlighted), 200),
+			),
 		),
 	)
 	doc := gm.Parser().Parse(text.NewReader(md))
-	var buf bytes.Buffer
-	if err := gm.Renderer().Render(&buf, md, doc); err != nil {
+	var body strings.Builder
+	if err := gm.Renderer().Render(&body, md, doc); err != nil {
 		t.ps.add(ch.Source, err)
 	}
-	t.out.body = template.HTML(buf.String())
+	t.out.body = template.HTML(body.String())
 	if !print {
 		t.out.sections = sections(ch, doc, md)
 	}
@@ -277,45 +273,6 @@ func offsetOf(n ast.Node) int {
 		}
 	}
 	return 0
-}
-
-// wrapListing writes the div.listing around a fenced code block. chroma
-// writes the <pre> of a highlighted block itself; for other blocks (verified
-// output, no language) wrapListing writes <pre><code>.
-func wrapListing(w util.BufWriter, ctx highlighting.CodeBlockContext, entering bool) {
-	var title string
-	output := false
-	if attrs := ctx.Attributes(); attrs != nil {
-		if v, ok := attrs.GetString(attrTitle); ok {
-			title = string(v.([]byte))
-		}
-		_, output = attrs.GetString(attrOutput)
-	}
-	if !entering {
-		if !ctx.Highlighted() {
-			_, _ = w.WriteString("</code></pre>")
-		}
-		_, _ = w.WriteString("</div>\n")
-		return
-	}
-	switch lang, _ := ctx.Language(); {
-	case output:
-		_, _ = w.WriteString(`<div class="listing output">`)
-	case len(lang) > 0:
-		fmt.Fprintf(w, `<div class="listing" data-lang="%s">`, html.EscapeString(string(lang)))
-	default:
-		_, _ = w.WriteString(`<div class="listing">`)
-	}
-	if title != "" {
-		fmt.Fprintf(w, `<div class="listing-head"><span class="listing-title">%s</span>`, html.EscapeString(title))
-		if output {
-			_, _ = w.WriteString(`<span class="verified">checked by go test</span>`)
-		}
-		_, _ = w.WriteString(`</div>`)
-	}
-	if !ctx.Highlighted() {
-		_, _ = w.WriteString("<pre><code>")
-	}
 }
 
 // htmlBlockRenderer renders raw HTML blocks; see renderHTMLBlock.
