@@ -57,9 +57,10 @@ stress: ## The chapters' tests under -count=5, with GOMAXPROCS=1 and with the de
 	GOMAXPROCS=1 $(GO) test -race -shuffle=on -count=5 ./chapters/...
 	$(GO) test -race -shuffle=on -count=5 ./chapters/...
 
-screenshot: ## Refresh tools/site/screenshot.png (the README's picture) with the browser test.
-	BROWSER_SCREENSHOTS=$$(mktemp -d) && export BROWSER_SCREENSHOTS && \
-	$(GO) test -count=1 -run 'TestBrowser' ./tools/site && cp "$$BROWSER_SCREENSHOTS/chapter-light.png" tools/site/screenshot.png
+screenshot: site ## Refresh tools/site/screenshot.png (the README's picture) with headless Chromium.
+	chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+	  --no-first-run --disable-sync --hide-scrollbars --user-data-dir="$$(mktemp -d)" --window-size=1440,900 \
+	  --screenshot=tools/site/screenshot.png "file://$(CURDIR)/docs/introduction/index.html"
 
 bench: ## Run the benchmarks and refresh the committed results (about 7 minutes; PYTHON=python3.13 to pick the Python).
 	@echo "tools/site: BenchmarkBuild, the whole site from chapters/ (median of 5 is the figure to quote)"
