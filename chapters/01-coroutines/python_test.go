@@ -3,7 +3,7 @@ package coroutines
 import (
 	"testing"
 
-	"github.com/asyncgo/course/tools/pycheck"
+	"github.com/asyncgo/course/chapters/internal/pycheck"
 )
 
 func TestPython(t *testing.T) { pycheck.Check(t, "python") }

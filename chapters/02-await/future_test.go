@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/asyncgo/course/chapters/02-await"
-	"github.com/asyncgo/course/tools/pycheck"
+	"github.com/asyncgo/course/chapters/internal/pycheck"
 	"go.uber.org/goleak"
 )
 

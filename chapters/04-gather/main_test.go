@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/asyncgo/course/tools/pycheck"
+	"github.com/asyncgo/course/chapters/internal/pycheck"
 	"github.com/jarcoal/httpmock"
 	"go.uber.org/goleak"
 )

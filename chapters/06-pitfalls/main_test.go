@@ -3,7 +3,7 @@ package pitfalls
 import (
 	"testing"
 
-	"github.com/asyncgo/course/tools/pycheck"
+	"github.com/asyncgo/course/chapters/internal/pycheck"
 	"go.uber.org/goleak"
 )
 

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/asyncgo/course/tools/pycheck"
+	"github.com/asyncgo/course/chapters/internal/pycheck"
 	"go.uber.org/goleak"
 )
 

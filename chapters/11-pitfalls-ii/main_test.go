@@ -4,7 +4,7 @@ import (
 	"flag"
 	"testing"
 
-	"github.com/asyncgo/course/tools/pycheck"
+	"github.com/asyncgo/course/chapters/internal/pycheck"
 	"go.uber.org/goleak"
 )
 

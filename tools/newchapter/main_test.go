@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/asyncgo/course/tools/repocopy"
+	"github.com/asyncgo/course/tools/internal/coursecopy"
 	"go.uber.org/goleak"
 )
 
@@ -109,20 +109,20 @@ func TestScaffold(t *testing.T) {
 // tests fail against the stub, fills the teaching guide and cheat sheet, and
 // is on a site that -check finds current.
 func TestMakeNewChapter(t *testing.T) {
-	course := repocopy.Course(t, filepath.Join("..", ".."), "00-introduction", "01-coroutines", "02-await")
-	repocopy.Run(t, course, "make", "new-chapter", "NUM=12", "SLUG=my-topic", `TITLE=My topic: "a test"`)
-	repocopy.Run(t, course, "go", "test", "-count=1", "./chapters/12-my-topic/")
-	out := repocopy.Run(t, course, "make", "exercises")
+	course := coursecopy.Course(t, filepath.Join("..", ".."), "00-introduction", "01-coroutines", "02-await")
+	coursecopy.Run(t, course, "make", "new-chapter", "NUM=12", "SLUG=my-topic", `TITLE=My topic: "a test"`)
+	coursecopy.Run(t, course, "go", "test", "-count=1", "./chapters/12-my-topic/")
+	out := coursecopy.Run(t, course, "make", "exercises")
 	if !strings.Contains(out, "fail their tests as they should") {
 		t.Errorf("make exercises:\n%s", out)
 	}
-	out = repocopy.Fail(t, course, "go", "test", "-count=1", "-tags", "learn", "./chapters/12-my-topic/")
+	out = coursecopy.Fail(t, course, "go", "test", "-count=1", "-tags", "learn", "./chapters/12-my-topic/")
 	if !strings.Contains(out, "--- FAIL: TestSleepEach") {
 		t.Errorf("go test -tags learn fails, but not in TestSleepEach:\n%s", out)
 	}
-	repocopy.Run(t, course, "go", "run", "./tools/site", "-check")
+	coursecopy.Run(t, course, "go", "run", "./tools/site", "-check")
 	// The scaffold fills every key the course's own chapters must have.
-	repocopy.Run(t, course, "go", "test", "-count=1", "-run", "^TestTeachingGuideComplete$", "./tools/site")
+	coursecopy.Run(t, course, "go", "test", "-count=1", "-run", "^TestTeachingGuideComplete$", "./tools/site")
 	for _, page := range []string{"index.html", "teaching.html", "cheatsheet.html", "await/index.html", "my-topic/index.html"} {
 		b, err := os.ReadFile(filepath.Join(course, "docs", filepath.FromSlash(page)))
 		if err != nil || !strings.Contains(string(b), "My topic: &#34;a test&#34;") {
@@ -134,7 +134,7 @@ func TestMakeNewChapter(t *testing.T) {
 		{"NUM=13", "SLUG=my-topic", "TITLE=Other"},
 		{"NUM=13", "SLUG=other"},
 	} {
-		out := repocopy.Fail(t, course, "make", append([]string{"new-chapter"}, args...)...)
+		out := coursecopy.Fail(t, course, "make", append([]string{"new-chapter"}, args...)...)
 		if !strings.Contains(out, "newchapter: ") {
 			t.Errorf("make new-chapter %s: %s", strings.Join(args, " "), out)
 		}

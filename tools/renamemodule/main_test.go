@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/asyncgo/course/tools/repocopy"
+	"github.com/asyncgo/course/tools/internal/coursecopy"
 	"go.uber.org/goleak"
 )
 
@@ -21,8 +21,8 @@ func TestRewriteImports(t *testing.T) {
 import (
 	"fmt"
 
-	"github.com/asyncgo/course/tools/pycheck"
-	pc "github.com/asyncgo/course/tools/pycheck"
+	"github.com/asyncgo/course/chapters/internal/pycheck"
+	pc "github.com/asyncgo/course/chapters/internal/pycheck"
 	"github.com/asyncgo/coursework/other"
 	"go.uber.org/goleak"
 	_ "github.com/asyncgo/course"
@@ -40,8 +40,8 @@ import (
 	"github.com/asyncgo/coursework/other"
 	"go.uber.org/goleak"
 	_ "zz.example/course"
-	"zz.example/course/tools/pycheck"
-	pc "zz.example/course/tools/pycheck"
+	"zz.example/course/chapters/internal/pycheck"
+	pc "zz.example/course/chapters/internal/pycheck"
 )
 
 // Text that names github.com/asyncgo/course stays as it is.
@@ -104,8 +104,8 @@ func TestRenameSkipsNestedModules(t *testing.T) {
 // TestMakeRenameModule runs make rename-module on a copy of the repository:
 // it renames, rebuilds the site, builds and runs the copy's tests.
 func TestMakeRenameModule(t *testing.T) {
-	course := repocopy.Course(t, filepath.Join("..", ".."), "00-introduction", "01-coroutines", "02-await")
-	repocopy.Run(t, course, "make", "rename-module", "MODULE=example.org/their/course")
+	course := coursecopy.Course(t, filepath.Join("..", ".."), "00-introduction", "01-coroutines", "02-await")
+	coursecopy.Run(t, course, "make", "rename-module", "MODULE=example.org/their/course")
 	gomod, err := os.ReadFile(filepath.Join(course, "go.mod"))
 	if err != nil || !strings.HasPrefix(string(gomod), "module example.org/their/course\n") {
 		t.Errorf("go.mod: %v\n%s", err, gomod)
@@ -125,6 +125,6 @@ func TestMakeRenameModule(t *testing.T) {
 			}
 		}
 	}
-	repocopy.Run(t, course, "go", "run", "./tools/site", "-check")
-	repocopy.Run(t, course, "gofmt", "-l", ".")
+	coursecopy.Run(t, course, "go", "run", "./tools/site", "-check")
+	coursecopy.Run(t, course, "gofmt", "-l", ".")
 }

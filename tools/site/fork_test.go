@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/asyncgo/course/tools/repocopy"
+	"github.com/asyncgo/course/tools/internal/coursecopy"
 )
 
 // TestRenumberAndRemove moves and deletes chapter directories in a copy of
@@ -17,7 +17,7 @@ import (
 // the real theme. Moving a directory is all it takes to reorder the site;
 // deleting one that another chapter links to fails the build at the link.
 func TestRenumberAndRemove(t *testing.T) {
-	course := repocopy.Course(t, filepath.Join("..", ".."), "00-introduction", "01-coroutines", "02-await")
+	course := coursecopy.Course(t, filepath.Join("..", ".."), "00-introduction", "01-coroutines", "02-await")
 	chapters, docs := filepath.Join(course, "chapters"), filepath.Join(course, "docs")
 	site := func() (int, string) {
 		var stdout, stderr bytes.Buffer

@@ -78,7 +78,8 @@ func loadCourse(dir string) (*course, error) {
 	// The chapter directories to read, in order.
 	var found []*source
 	for _, e := range entries { // os.ReadDir sorts by name
-		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+		// internal holds the helpers shared by the chapters' tests.
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || e.Name() == "internal" {
 			continue
 		}
 		rel := relDir + "/" + e.Name()

@@ -35,7 +35,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/asyncgo/course/tools/repocopy"
+	"github.com/asyncgo/course/tools/internal/repocopy"
 )
 
 // students is STUDENTS.md, written at the root of the copy.

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/asyncgo/course/tools/repocopy"
+	"github.com/asyncgo/course/tools/internal/coursecopy"
 	"go.uber.org/goleak"
 )
 
@@ -90,11 +90,11 @@ func hashes(t *testing.T, root string) map[string][32]byte {
 // TestMakeStudentEdition runs make student-edition on a copy of the
 // repository and works through the handout as a student would.
 func TestMakeStudentEdition(t *testing.T) {
-	course := repocopy.Course(t, filepath.Join("..", ".."), "00-introduction", "01-coroutines", "02-await")
-	repocopy.Run(t, course, "make", "site")
+	course := coursecopy.Course(t, filepath.Join("..", ".."), "00-introduction", "01-coroutines", "02-await")
+	coursecopy.Run(t, course, "make", "site")
 	before := hashes(t, course)
 	out := filepath.Join(t.TempDir(), "handout")
-	repocopy.Run(t, course, "make", "student-edition", "OUT="+out)
+	coursecopy.Run(t, course, "make", "student-edition", "OUT="+out)
 
 	after := hashes(t, course)
 	if len(after) != len(before) {
@@ -139,17 +139,17 @@ func TestMakeStudentEdition(t *testing.T) {
 
 	// The handout builds and vets; the site is current; each exercise fails
 	// until solved, while the chapter's own tests pass.
-	repocopy.Run(t, out, "go", "vet", "./...")
-	repocopy.Run(t, out, "go", "run", "./tools/site", "-check")
-	repocopy.Run(t, out, "make", "exercises")
-	got := repocopy.Fail(t, out, "go", "test", "-count=1", "./chapters/00-introduction/")
+	coursecopy.Run(t, out, "go", "vet", "./...")
+	coursecopy.Run(t, out, "go", "run", "./tools/site", "-check")
+	coursecopy.Run(t, out, "make", "exercises")
+	got := coursecopy.Fail(t, out, "go", "test", "-count=1", "./chapters/00-introduction/")
 	if !strings.Contains(got, "--- FAIL: TestGreetEach") || strings.Contains(got, "--- FAIL: TestGreetAll") {
 		t.Errorf("go test in the handout should fail in the exercise only:\n%s", got)
 	}
-	repocopy.Run(t, out, "go", "test", "-count=1", "-run", "TestGreetAll|ExampleGreetAll", "./chapters/00-introduction/")
+	coursecopy.Run(t, out, "go", "test", "-count=1", "-run", "TestGreetAll|ExampleGreetAll", "./chapters/00-introduction/")
 
 	// A second edition into the same place is refused.
-	if msg := repocopy.Fail(t, course, "make", "student-edition", "OUT="+out); !strings.Contains(msg, "exists and is not empty") {
+	if msg := coursecopy.Fail(t, course, "make", "student-edition", "OUT="+out); !strings.Contains(msg, "exists and is not empty") {
 		t.Errorf("a second make student-edition into %s: %s", out, msg)
 	}
 }

@@ -1,4 +1,7 @@
-package repocopy
+// Package coursecopy gives the tests of the teacher's kit a copy of the
+// course to run make targets on, so that the repository itself is never
+// touched.
+package coursecopy
 
 import (
 	"os"
@@ -7,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/asyncgo/course/tools/internal/repocopy"
 )
 
 // nestedEnv is set in the environment of the commands Command returns.
@@ -18,6 +23,7 @@ const nestedEnv = "COURSE_COPY_NESTED"
 // of t and returns the copy's root; the tests of the make targets run on
 // it, so the repository is never touched. The copy keeps only the chapters
 // named in keep ("00-introduction"), which must link only to each other,
+// and the chapters' shared test helpers (chapters/internal),
 // and has no docs/: a test builds the site when it needs one.
 //
 // Copying and building a course takes seconds, so Course skips the test
@@ -31,7 +37,7 @@ func Course(t testing.TB, root string, keep ...string) string {
 		t.Skip("running in a copy of the repository made by another test")
 	}
 	dst := filepath.Join(t.TempDir(), "course")
-	if err := Copy(dst, root); err != nil {
+	if err := repocopy.Copy(dst, root); err != nil {
 		t.Fatal(err)
 	}
 	entries, err := os.ReadDir(filepath.Join(dst, "chapters"))
@@ -39,7 +45,7 @@ func Course(t testing.TB, root string, keep ...string) string {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if !slices.Contains(keep, e.Name()) {
+		if e.Name() != "internal" && !slices.Contains(keep, e.Name()) {
 			if err := os.RemoveAll(filepath.Join(dst, "chapters", e.Name())); err != nil {
 				t.Fatal(err)
 			}
