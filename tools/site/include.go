@@ -388,7 +388,9 @@ func fenced(info, code string) string {
 
 // extractRegion returns the lines of text between "// region name" and
 // "// endregion name" (or the "#" forms), without the markers of this or any
-// other region, and with their common indentation removed.
+// other region, without blank lines at its start and end (so that a blank
+// line may keep a marker apart from the doc comment below it), and with
+// their common indentation removed.
 func extractRegion(text, name string) (string, error) {
 	lines := strings.SplitAfter(text, "\n")
 	start := -1
@@ -405,7 +407,7 @@ func extractRegion(text, name string) (string, error) {
 		case start < 0:
 			return "", fmt.Errorf("endregion %q before its region", name)
 		default:
-			return dedent(dropRegionMarkers(strings.Join(lines[start:i], ""))), nil
+			return dedent(trimBlankLines(dropRegionMarkers(strings.Join(lines[start:i], "")))), nil
 		}
 	}
 	if start >= 0 {
@@ -424,6 +426,19 @@ func dropRegionMarkers(text string) string {
 		}
 	}
 	return strings.Join(kept, "")
+}
+
+// trimBlankLines removes the blank lines at the start and the end of text,
+// keeping the newline of its last line.
+func trimBlankLines(text string) string {
+	lines := strings.SplitAfter(text, "\n")
+	for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "")
 }
 
 // dedent removes the indentation common to every non-blank line.
