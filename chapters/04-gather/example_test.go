@@ -10,7 +10,7 @@ import (
 	"github.com/jarcoal/httpmock"
 )
 
-// The seed's three URLs, answered by a mock transport. example.com answers
+// The three URLs of the aiohttp listing, answered by a mock transport. example.com answers
 // last, yet its body comes first: results follow the argument order.
 func ExampleGather() {
 	mock := httpmock.NewMockTransport() // the client's own transport

@@ -1,4 +1,4 @@
-# The seed's program with the standard library only: a tiny HTTP server on
+# The same program with the standard library only: a tiny HTTP server on
 # 127.0.0.1 (port chosen by the OS) and a client built on open_connection.
 import asyncio
 
