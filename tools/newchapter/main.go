@@ -19,22 +19,21 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"embed"
 	"errors"
 	"flag"
 	"fmt"
-	"go/token"
 	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"text/template"
+
+	"github.com/asyncgo/course/tools/internal/chapter"
 )
 
 // skeleton holds the chapter's files as templates: skeleton/F.tmpl becomes
@@ -77,8 +76,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// A chapter is the template data of the skeleton.
-type chapter struct {
+// A newChapter is the template data of the skeleton.
+type newChapter struct {
 	Number       int    // 12
 	Dir          string // "12-my-topic"
 	Slug         string // "my-topic"
@@ -88,42 +87,30 @@ type chapter struct {
 	Prerequisite string // the slug of the chapter before this one, or ""
 }
 
-// slugPattern is the shape of a chapter slug: kebab-case, starting with a
-// letter so that the package name does too.
-var slugPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$`)
-
-// chapterDirPattern is the shape of a chapter directory name, as the site
-// tool reads it.
-var chapterDirPattern = regexp.MustCompile(`^([0-9]{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$`)
-
 // scaffold checks the arguments against the chapters in dir and writes the
 // new chapter there. It returns the new chapter's directory.
 func scaffold(dir, num, slug, title string) (string, error) {
-	ch, err := newChapter(num, slug, title)
+	ch, err := parseArgs(num, slug, title)
 	if err != nil {
 		return "", err
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
+	if _, err := os.ReadDir(dir); err != nil {
 		return "", fmt.Errorf("the chapters directory: %w", err)
 	}
-	before := -1
-	for _, e := range entries {
-		m := chapterDirPattern.FindStringSubmatch(e.Name())
-		if !e.IsDir() || m == nil {
-			continue
-		}
-		n, _ := strconv.Atoi(m[1])
+	// Badly named directories are the site tool's to report; here only the
+	// chapters' numbers and slugs matter.
+	names, _ := chapter.List(dir, filepath.ToSlash(dir))
+	for _, n := range names {
 		switch {
-		case n == ch.Number:
-			return "", fmt.Errorf("NUM=%s: number %02d is taken by %s", num, n, path.Join(filepath.ToSlash(dir), e.Name()))
-		case m[2] == ch.Slug:
-			return "", fmt.Errorf("SLUG=%s: slug %q is taken by %s", slug, slug, path.Join(filepath.ToSlash(dir), e.Name()))
-		case n < ch.Number && n > before:
-			before, ch.Prerequisite = n, m[2]
+		case n.Number == ch.Number:
+			return "", fmt.Errorf("NUM=%s: number %02d is taken by %s", num, n.Number, path.Join(filepath.ToSlash(dir), n.Dir))
+		case n.Slug == ch.Slug:
+			return "", fmt.Errorf("SLUG=%s: slug %q is taken by %s", slug, slug, path.Join(filepath.ToSlash(dir), n.Dir))
+		case n.Number < ch.Number:
+			ch.Prerequisite = n.Slug // names are in order: the last one before wins
 		}
 	}
-	if ch.Module, err = modulePath(dir); err != nil {
+	if _, ch.Module, err = chapter.Module(dir); err != nil {
 		return "", err
 	}
 	target := filepath.Join(dir, ch.Dir)
@@ -144,30 +131,26 @@ func scaffold(dir, num, slug, title string) (string, error) {
 	return target, nil
 }
 
-// newChapter checks the number, slug and title and returns the chapter
+// parseArgs checks the number, slug and title and returns the chapter
 // they make.
-func newChapter(num, slug, title string) (*chapter, error) {
+func parseArgs(num, slug, title string) (*newChapter, error) {
 	n, err := strconv.Atoi(num)
-	if err != nil || n < 0 || n > 99 || len(num) > 2 {
+	if err != nil || n < 0 || len(num) > 2 {
 		return nil, fmt.Errorf("NUM=%q: want a chapter number from 0 to 99, such as 12", num)
 	}
-	if !slugPattern.MatchString(slug) {
-		return nil, fmt.Errorf("SLUG=%q: want a kebab-case slug that starts with a letter, such as my-topic", slug)
-	}
-	pkg := strings.ReplaceAll(slug, "-", "")
-	if !token.IsIdentifier(pkg) || pkg == "main" {
-		return nil, fmt.Errorf("SLUG=%q: the package name %q would be a Go keyword or main: choose another slug", slug, pkg)
+	name, err := chapter.New(n, slug)
+	if err != nil {
+		return nil, fmt.Errorf("SLUG=%q: %w", slug, err)
 	}
 	title = strings.TrimSpace(title)
 	if title == "" || strings.ContainsAny(title, "\r\n") {
 		return nil, errors.New(`TITLE: want the chapter's title, on one line, such as TITLE="My topic"`)
 	}
-	dir := fmt.Sprintf("%02d-%s", n, slug)
-	return &chapter{Number: n, Dir: dir, Slug: slug, Title: title, Package: pkg}, nil
+	return &newChapter{Number: n, Dir: name.Dir, Slug: slug, Title: title, Package: name.Package()}, nil
 }
 
 // write writes the chapter's files into dir.
-func (ch *chapter) write(dir string) error {
+func (ch *newChapter) write(dir string) error {
 	funcs := template.FuncMap{"yaml": strconv.Quote}
 	return fs.WalkDir(skeleton, "skeleton", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -188,42 +171,4 @@ func (ch *chapter) write(dir string) error {
 		}
 		return os.WriteFile(name, b.Bytes(), 0o644)
 	})
-}
-
-// modulePath returns the module path of the go.mod file at or above dir.
-func modulePath(dir string) (string, error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	for d := abs; ; d = filepath.Dir(d) {
-		b, err := os.ReadFile(filepath.Join(d, "go.mod"))
-		if err == nil {
-			return parseModulePath(b, filepath.Join(d, "go.mod"))
-		}
-		if filepath.Dir(d) == d {
-			return "", fmt.Errorf("%s: no go.mod in this directory or any above it", dir)
-		}
-	}
-}
-
-// parseModulePath returns the path of the module directive of the go.mod
-// file gomod, read from name.
-func parseModulePath(gomod []byte, name string) (string, error) {
-	sc := bufio.NewScanner(bytes.NewReader(gomod))
-	for line := 1; sc.Scan(); line++ {
-		f := strings.Fields(sc.Text())
-		if len(f) < 2 || f[0] != "module" {
-			continue
-		}
-		p := f[1]
-		if unq, err := strconv.Unquote(p); err == nil {
-			p = unq
-		}
-		if p == "" || strings.HasPrefix(p, "//") {
-			return "", fmt.Errorf("%s:%d: malformed module directive", name, line)
-		}
-		return p, nil
-	}
-	return "", fmt.Errorf("%s: no module directive", name)
 }

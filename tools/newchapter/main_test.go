@@ -90,7 +90,7 @@ func TestScaffold(t *testing.T) {
 	if got := read("doc.go"); !strings.Contains(got, "\npackage mytopic\n") {
 		t.Errorf("doc.go does not declare package mytopic:\n%s", got)
 	}
-	if got := read("sleep_test.go"); !strings.Contains(got, `"example.org/their/course/tools/pycheck"`) {
+	if got := read("sleep_test.go"); !strings.Contains(got, `"example.org/their/course/chapters/internal/pycheck"`) {
 		t.Errorf("sleep_test.go does not import pycheck from the module in go.mod:\n%s", got)
 	}
 	if !strings.HasPrefix(read("exercise.go"), "//go:build learn\n") || !strings.HasPrefix(read("solution.go"), "//go:build !learn\n") {

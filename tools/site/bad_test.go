@@ -98,6 +98,14 @@ func TestBadInput(t *testing.T) {
 			`chapters/01-hello/README.md:116: directive <!-- code: solution.go --> is inside a block of HTML`},
 		{"Go file that does not parse", edit(filepath.Join("01-hello", "hello.go"), "package hello", "package hello\nfunc {"),
 			`chapters/01-hello/hello.go: `},
+		{"region marker in a doc comment", edit(filepath.Join("01-hello", "hello.go"), "// Greet returns a greeting", "// region greet\n// Greet returns a greeting"),
+			`chapters/01-hello/hello.go:22: "// region greet" is part of the doc comment of Greet: put a blank line between the marker and the comment`},
+		{"import of a later chapter", edit(filepath.Join("01-hello", "hello.go"), "import \"strings\"", "import (\n\t\"strings\"\n\n\t_ \"example.com/fixture/chapters/02-second-step\"\n)"),
+			`chapters/01-hello/hello.go:7: imports chapters/02-second-step, which comes after chapters/01-hello: a chapter may import only earlier chapters`},
+		{"import of a removed chapter", edit(filepath.Join("02-second-step", "step.go"), "package secondstep\n", "package secondstep\n\nimport _ \"example.com/fixture/chapters/01-gone\"\n"),
+			`chapters/02-second-step/step.go:4: imports chapters/01-gone, which is not a chapter of the course (was it removed or renamed?)`},
+		{"import of a renumbered chapter", edit(filepath.Join("02-second-step", "step.go"), "package secondstep\n", "package secondstep\n\nimport _ \"example.com/fixture/chapters/00-hello\"\n"),
+			`chapters/02-second-step/step.go:4: imports chapters/00-hello, which is now chapters/01-hello: change the import path`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

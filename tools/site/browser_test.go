@@ -30,6 +30,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/asyncgo/course/tools/internal/chapter"
 )
 
 // stepTimeout bounds every browser step; the machine may be slow and shared.
@@ -60,16 +62,8 @@ func browserSource(t *testing.T) string {
 		return dir
 	}
 	real := filepath.Join("..", "..", "chapters")
-	if entries, err := os.ReadDir(real); err == nil {
-		n := 0
-		for _, e := range entries {
-			if e.IsDir() && chapterDirPattern.MatchString(e.Name()) {
-				n++
-			}
-		}
-		if n >= 2 {
-			return real
-		}
+	if names, _ := chapter.List(real, "chapters"); len(names) >= 2 {
+		return real
 	}
 	return filepath.Join("testdata", "fixture", "chapters")
 }

@@ -8,6 +8,8 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+
+	"github.com/asyncgo/course/tools/internal/problem"
 )
 
 // options configure a build.
@@ -52,7 +54,7 @@ func build(o options) (map[string][]byte, error) {
 	parallelBySize(sizes, func(i int) { results[i] = c.process(c.chapters[i]) })
 
 	// Include: the filled-in text of every directive.
-	var ps, stale problems
+	var ps, stale problem.List
 	readmes := make([][]byte, len(c.chapters))
 	for i, r := range results {
 		readmes[i], stale, ps = r.readme, append(stale, r.stale...), append(ps, r.includePs...)
@@ -66,7 +68,7 @@ func build(o options) (map[string][]byte, error) {
 	} else {
 		stale = nil
 	}
-	if err := append(ps, stale...).err(); err != nil && len(ps) > 0 {
+	if err := append(ps, stale...).Err(); err != nil && len(ps) > 0 {
 		return nil, err
 	}
 	if o.refresh && !o.check {
@@ -103,7 +105,7 @@ func build(o options) (map[string][]byte, error) {
 	site.Parts, printSite.Parts = groupParts(site.Chapters), groupParts(printSite.Chapters)
 	site.Cheatsheet, printSite.Cheatsheet = gatherCheatsheet(site.Chapters), gatherCheatsheet(printSite.Chapters)
 	ps = append(ps, c.linkPrerequisites()...)
-	if err := append(ps, stale...).err(); err != nil && len(ps) > 0 {
+	if err := append(ps, stale...).Err(); err != nil && len(ps) > 0 {
 		return nil, err
 	}
 
@@ -136,15 +138,15 @@ func build(o options) (map[string][]byte, error) {
 	for _, p := range ps {
 		p.File = path.Join(filepath.ToSlash(o.out), p.File)
 	}
-	return files, append(ps, stale...).err()
+	return files, append(ps, stale...).Err()
 }
 
 // processed is what process makes of a chapter.
 type processed struct {
-	readme           []byte   // the refreshed README
-	stale, includePs problems // what refresh reports
+	readme           []byte       // the refreshed README
+	stale, includePs problem.List // what refresh reports
 	page, print      *rendered
-	renderPs         problems // what rendering the page reports
+	renderPs         problem.List // what rendering the page reports
 }
 
 // process refreshes the README of ch and renders it for the chapter's page

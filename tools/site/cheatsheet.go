@@ -1,9 +1,11 @@
 package main
 
 import (
-	"errors"
 	"html/template"
 	"strings"
+
+	"github.com/asyncgo/course/tools/internal/chapter"
+	"github.com/asyncgo/course/tools/internal/problem"
 )
 
 // The cheat sheet (cheatsheet.html) puts every asyncio concept of the course
@@ -14,22 +16,19 @@ import (
 // fork. The build gathers the rows in chapter order.
 
 // inlineCode turns one line of cheat sheet text into HTML: the text is
-// escaped, and each `backtick` pair becomes a <code> element. Nothing else
-// is markup. An odd number of backticks is an error.
+// escaped, and each `backtick` pair becomes a <code> element (see
+// chapter.SplitCode for the rules).
 func inlineCode(s string) (template.HTML, error) {
-	parts := strings.Split(s, "`")
-	if len(parts)%2 == 0 {
-		return "", errors.New("unbalanced backtick: `code` needs a closing one")
+	spans, err := chapter.SplitCode(s)
+	if err != nil {
+		return "", err
 	}
 	var b strings.Builder
-	for i, p := range parts {
-		switch {
-		case i%2 == 0:
-			b.WriteString(template.HTMLEscapeString(p))
-		case p == "":
-			return "", errors.New("empty `` code span")
-		default:
-			b.WriteString("<code>" + template.HTMLEscapeString(p) + "</code>")
+	for _, sp := range spans {
+		if sp.Code {
+			b.WriteString("<code>" + template.HTMLEscapeString(sp.Text) + "</code>")
+		} else {
+			b.WriteString(template.HTMLEscapeString(sp.Text))
 		}
 	}
 	return template.HTML(b.String()), nil
@@ -50,11 +49,11 @@ func gatherCheatsheet(chapters []*Chapter) []CheatRow {
 
 // checkCheatsheetAnchors reports every cheat sheet row of ch whose anchor is
 // not the id of a heading of the chapter's page. ids are those heading ids.
-func checkCheatsheetAnchors(ch *source, ids map[string]bool) problems {
-	var ps problems
+func checkCheatsheetAnchors(ch *source, ids map[string]bool) problem.List {
+	var ps problem.List
 	for i, r := range ch.Cheatsheet {
 		if r.Anchor != "" && !ids[r.Anchor] {
-			ps = append(ps, problemf(ch.Source, r.line,
+			ps = append(ps, problem.Errorf(ch.Source, r.line,
 				"front matter cheatsheet: row %d: anchor %q is not the id of a heading of this chapter", i+1, r.Anchor))
 		}
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"html/template"
 	"reflect"
 	"testing"
@@ -93,12 +92,5 @@ func TestGroupParts(t *testing.T) {
 	}
 	if got := groupParts(nil); got != nil {
 		t.Errorf("groupParts(nil) = %+v", got)
-	}
-}
-
-func TestLineErrorUnwraps(t *testing.T) {
-	inner := errors.New("x")
-	if err := error(&lineError{3, inner}); !errors.Is(err, inner) || err.Error() != "x" {
-		t.Errorf("lineError: %v", err)
 	}
 }

@@ -10,9 +10,14 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+
+	"github.com/asyncgo/course/tools/internal/chapter"
+	"github.com/asyncgo/course/tools/internal/problem"
 )
 
 // Errors of declaration lookup, wrapped with the name that failed.
@@ -45,38 +50,48 @@ func (d declSpan) text() string {
 	return strings.TrimRight(string(d.src[d.start:d.end]), " \t\n") + "\n"
 }
 
-// loadPackage parses the Go files of the chapter directory dir. It checks
-// that the package is named after the chapter's slug.
-func loadPackage(c *course, ch *source) (*goPackage, error) {
+// loadPackage parses every Go file of the chapter ch. It indexes the
+// declarations of the files that go test builds with no build tags, and
+// checks every file, whatever its build tags, against the rules of a
+// chapter's code: the package is named after the slug, no region marker
+// touches a doc comment (go doc would print it), and an import of another
+// chapter names one that exists and comes earlier. It returns no package
+// when a file does not parse or belongs to another package.
+func (c *course) loadPackage(ch *source) (*goPackage, problem.List) {
 	entries, err := os.ReadDir(ch.path)
 	if err != nil {
-		return nil, err
+		return nil, problem.List{{File: ch.rel, Err: err}}
 	}
-	want := strings.ReplaceAll(ch.Slug, "-", "")
+	want := ch.name.Package()
 	pkg := &goPackage{name: want, decls: make(map[string][]declSpan), examples: make(map[string]*doc.Example)}
 	fset := token.NewFileSet()
 	var tests []*ast.File
-	var ps problems
+	var ps problem.List
+	broken := false // a file does not parse, or is of another package
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !strings.HasSuffix(name, ".go") {
 			continue
 		}
-		if ok, err := gobuild.Default.MatchFile(ch.path, name); err != nil || !ok {
-			continue
-		}
 		rel := ch.rel + "/" + name
 		src, err := os.ReadFile(filepath.Join(ch.path, name))
 		if err != nil {
-			return nil, err
+			return nil, problem.List{{File: rel, Err: err}}
 		}
 		f, err := parser.ParseFile(fset, name, src, parser.ParseComments)
 		if err != nil {
-			ps.add(rel, &problem{File: rel, Err: err})
+			ps.Add(rel, &problem.Problem{File: rel, Err: err})
+			broken = true
 			continue
 		}
 		if got := f.Name.Name; got != want && got != want+"_test" {
-			ps.add(rel, problemf(rel, fset.Position(f.Package).Line, "package %s, want %s (the slug without dashes)", got, want))
+			ps = append(ps, problem.Errorf(rel, fset.Position(f.Package).Line, "package %s, want %s (the slug without dashes)", got, want))
+			broken = true
+			continue
+		}
+		ps = append(ps, checkRegionMarkers(fset, f, rel)...)
+		ps = append(ps, c.checkImports(fset, f, ch, rel)...)
+		if ok, err := gobuild.Default.MatchFile(ch.path, name); err != nil || !ok {
 			continue
 		}
 		pkg.index(fset, f, rel, src)
@@ -84,10 +99,106 @@ func loadPackage(c *course, ch *source) (*goPackage, error) {
 			tests = append(tests, f)
 		}
 	}
+	if broken {
+		return nil, ps
+	}
 	for _, ex := range doc.Examples(tests...) {
 		pkg.examples["Example"+ex.Name] = ex
 	}
-	return pkg, ps.err()
+	return pkg, ps
+}
+
+// checkRegionMarkers reports every region marker that is part of a doc
+// comment of f: a "// region X" line directly above a declaration's doc
+// comment joins it, and go doc prints it.
+func checkRegionMarkers(fset *token.FileSet, f *ast.File, rel string) problem.List {
+	var ps problem.List
+	check := func(doc *ast.CommentGroup, what string) {
+		if doc == nil {
+			return
+		}
+		for _, cm := range doc.List {
+			if chapter.IsRegionMarker(cm.Text) {
+				ps = append(ps, problem.Errorf(rel, fset.Position(cm.Pos()).Line,
+					"%q is part of the doc comment of %s: put a blank line between the marker and the comment", cm.Text, what))
+			}
+		}
+	}
+	check(f.Doc, "package "+f.Name.Name)
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			check(d.Doc, d.Name.Name)
+		case *ast.GenDecl:
+			if len(d.Specs) == 0 {
+				continue
+			}
+			check(d.Doc, specName(d.Specs[0]))
+			for _, spec := range d.Specs {
+				switch spec := spec.(type) {
+				case *ast.TypeSpec:
+					check(spec.Doc, spec.Name.Name)
+				case *ast.ValueSpec:
+					check(spec.Doc, spec.Names[0].Name)
+				}
+			}
+		}
+	}
+	return ps
+}
+
+// specName returns the name a spec declares (the first, for several).
+func specName(spec ast.Spec) string {
+	switch spec := spec.(type) {
+	case *ast.TypeSpec:
+		return spec.Name.Name
+	case *ast.ValueSpec:
+		return spec.Names[0].Name
+	case *ast.ImportSpec:
+		return "the import " + spec.Path.Value
+	}
+	return "?"
+}
+
+// checkImports reports every import of f, a file of chapter ch, that names
+// a chapter which does not exist (it was removed or renumbered) or which
+// comes after ch: a chapter may build on earlier chapters only, so that
+// the course can be read in order and a chapter removed from its end.
+// Imports of chapters/internal, the helpers of the chapters' tests, are
+// fine.
+func (c *course) checkImports(fset *token.FileSet, f *ast.File, ch *source, rel string) problem.List {
+	prefix := c.module + "/" + path.Dir(ch.rel) + "/"
+	var ps problem.List
+	for _, imp := range f.Imports {
+		p, err := strconv.Unquote(imp.Path.Value)
+		if err != nil {
+			continue // the parser accepted it, so it cannot fail
+		}
+		rest, ok := strings.CutPrefix(p, prefix)
+		if !ok {
+			continue
+		}
+		dir, _, _ := strings.Cut(rest, "/")
+		if chapter.Skipped(dir) {
+			continue
+		}
+		line := fset.Position(imp.Pos()).Line
+		name, err := chapter.ParseDir(dir)
+		var target *source
+		if err == nil {
+			target = c.bySlug[name.Slug]
+		}
+		switch {
+		case target == ch: // an external test package imports its own chapter
+		case target == nil:
+			ps = append(ps, problem.Errorf(rel, line, "imports %s, which is not a chapter of the course (was it removed or renamed?)", path.Dir(ch.rel)+"/"+dir))
+		case target.Dir != dir:
+			ps = append(ps, problem.Errorf(rel, line, "imports %s, which is now %s: change the import path", path.Dir(ch.rel)+"/"+dir, target.rel))
+		case target.Number >= ch.Number:
+			ps = append(ps, problem.Errorf(rel, line, "imports %s, which comes after %s: a chapter may import only earlier chapters", target.rel, ch.rel))
+		}
+	}
+	return ps
 }
 
 // index records every top-level declaration of f.
@@ -167,7 +278,7 @@ func (p *goPackage) decl(name string) (string, error) {
 	case 0:
 		return "", fmt.Errorf("%w %q in package %s", errUnknownIdent, name, p.name)
 	case 1:
-		return dropRegionMarkers(spans[0].text()), nil
+		return chapter.DropRegionMarkers(spans[0].text()), nil
 	}
 	var files []string
 	for _, s := range spans {

@@ -66,3 +66,19 @@ func TestRenumberAndRemove(t *testing.T) {
 		}
 	}
 }
+
+// TestRemoveImportedChapter deletes chapter 03 from a copy of the course:
+// chapter 06 builds on 03's event loop, so -check must name the line of
+// 06's Go code that imports it (go vet would only say that no module
+// provides the package).
+func TestRemoveImportedChapter(t *testing.T) {
+	course := coursecopy.Course(t, filepath.Join("..", ".."), "03-event-loop", "06-pitfalls")
+	if err := os.RemoveAll(filepath.Join(course, "chapters", "03-event-loop")); err != nil {
+		t.Fatal(err)
+	}
+	out := coursecopy.Fail(t, course, "go", "run", "./tools/site", "-check")
+	want := `(?m)^chapters/06-pitfalls/\w+\.go:\d+: imports chapters/03-event-loop, which is not a chapter of the course`
+	if !regexp.MustCompile(want).MatchString(out) {
+		t.Errorf("-check after removing chapter 03 does not match %s:\n%s", want, out)
+	}
+}

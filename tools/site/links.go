@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/asyncgo/course/tools/internal/problem"
 )
 
 // This file checks the generated site: every internal link (href, src) of
@@ -21,7 +23,7 @@ var cssURL = regexp.MustCompile(`url\(\s*['"]?([^'")\s]*)`)
 // checkLinks returns the problems of the site s. sources names the README
 // each chapter page comes from, to say where to fix a broken link.
 // searchURLs are the addresses of the search index, relative to the root.
-func checkLinks(s map[string][]byte, sources map[string]string, searchURLs []string) problems {
+func checkLinks(s map[string][]byte, sources map[string]string, searchURLs []string) problem.List {
 	// Scan the pages in parallel, the largest first; then check what needs
 	// the ids of every page.
 	paths := slices.Sorted(maps.Keys(s))
@@ -38,13 +40,13 @@ func checkLinks(s map[string][]byte, sources map[string]string, searchURLs []str
 		}
 	})
 
-	var ps problems
+	var ps problem.List
 	ids := make(map[string]map[string]bool) // page -> ids on it
 	for i, p := range paths {
 		switch path.Ext(p) {
 		case ".html":
 			if err := scans[i].err; err != nil {
-				ps.add(p, err)
+				ps.Add(p, err)
 				continue
 			}
 			ids[p] = scans[i].ids
@@ -56,14 +58,14 @@ func checkLinks(s map[string][]byte, sources map[string]string, searchURLs []str
 					continue
 				}
 				if err := checkRef(s, ids, p, ref, true); err != nil {
-					ps.add(p, err)
+					ps.Add(p, err)
 				}
 			}
 		}
 	}
 	for _, u := range searchURLs {
 		if err := checkRef(s, ids, "search-index.js", u, false); err != nil {
-			ps.add("search-index.js", err)
+			ps.Add("search-index.js", err)
 		}
 	}
 	for i, p := range paths {
@@ -73,7 +75,7 @@ func checkLinks(s map[string][]byte, sources map[string]string, searchURLs []str
 				if src, ok := sources[p]; ok {
 					msg = fmt.Errorf("%w (from %s)", msg, src)
 				}
-				ps = append(ps, &problem{File: p, Line: r.line, Err: msg})
+				ps = append(ps, &problem.Problem{File: p, Line: r.line, Err: msg})
 			}
 		}
 	}
@@ -86,7 +88,7 @@ func checkLinks(s map[string][]byte, sources map[string]string, searchURLs []str
 // (err) is not checked further.
 type pageScan struct {
 	ids  map[string]bool
-	ps   problems
+	ps   problem.List
 	refs []pageRef
 	err  error
 }
@@ -108,16 +110,16 @@ func scanPage(p string, doc []byte) pageScan {
 		}
 		if ok {
 			if sc.ids[id] {
-				sc.ps = append(sc.ps, problemf(p, t.line, "duplicate id %q", id))
+				sc.ps = append(sc.ps, problem.Errorf(p, t.line, "duplicate id %q", id))
 			}
 			sc.ids[id] = true
 		}
 		// The CSP allows no inline styles or scripts.
 		if _, ok := t.get("style"); ok {
-			sc.ps = append(sc.ps, problemf(p, t.line, "<%s style=...>: the CSP blocks style attributes", t.name))
+			sc.ps = append(sc.ps, problem.Errorf(p, t.line, "<%s style=...>: the CSP blocks style attributes", t.name))
 		}
 		if _, ok := t.get("src"); t.name == "style" || t.name == "script" && !ok {
-			sc.ps = append(sc.ps, problemf(p, t.line, "inline <%s>: the CSP blocks it", t.name))
+			sc.ps = append(sc.ps, problem.Errorf(p, t.line, "inline <%s>: the CSP blocks it", t.name))
 		}
 		for _, a := range t.attrs {
 			load, ok := refAttr(t.name, a.name)

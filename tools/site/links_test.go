@@ -47,7 +47,7 @@ func TestCheckLinks(t *testing.T) {
 		"unused/index.html": []byte(``),
 	}
 	ps := checkLinks(site, map[string]string{"bad/index.html": "chapters/09-bad/README.md"}, []string{"a/index.html#x", "a/index.html#gone"})
-	got := ps.err().Error()
+	got := ps.Err().Error()
 	for _, want := range []string{
 		`bad/index.html:1: duplicate id "d"`,
 		`bad/index.html:1: <a href="../a/index.html#nope">: broken link: no id "nope" on a/index.html (from chapters/09-bad/README.md)`,

@@ -38,6 +38,8 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+
+	"github.com/asyncgo/course/tools/internal/problem"
 )
 
 func main() {
@@ -98,8 +100,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, theme fs.
 // report writes err to w: every problem on its own line, then their count.
 func report(w io.Writer, err error) {
 	fmt.Fprintln(w, err)
-	if l, ok := errors.AsType[*problemList](err); ok && len(l.list) > 1 {
-		fmt.Fprintf(w, "%d problems\n", len(l.list))
+	if l, ok := errors.AsType[*problem.ListError](err); ok && len(l.Problems) > 1 {
+		fmt.Fprintf(w, "%d problems\n", len(l.Problems))
 	}
 }
 

@@ -15,6 +15,9 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"go.abhg.dev/goldmark/frontmatter"
+
+	"github.com/asyncgo/course/tools/internal/chapter"
+	"github.com/asyncgo/course/tools/internal/problem"
 )
 
 // This file turns a refreshed README into the HTML body of a chapter page.
@@ -53,7 +56,7 @@ type rendered struct {
 // render renders the refreshed README md of ch. With print set, it renders
 // for the print page: heading ids are prefixed with the chapter's slug and
 // links between chapters point inside that page.
-func (c *course) render(ch *source, md []byte, print bool) (*rendered, problems) {
+func (c *course) render(ch *source, md []byte, print bool) (*rendered, problem.List) {
 	t := &transformer{c: c, ch: ch, print: print, out: &rendered{assets: make(map[string]string), ids: make(map[string]bool)},
 		ids: make(map[string]int)}
 	gm := goldmark.New(
@@ -79,7 +82,7 @@ func (c *course) render(ch *source, md []byte, print bool) (*rendered, problems)
 	doc := gm.Parser().Parse(text.NewReader(md))
 	var body strings.Builder
 	if err := gm.Renderer().Render(&body, md, doc); err != nil {
-		t.ps.add(ch.Source, err)
+		t.ps.Add(ch.Source, err)
 	}
 	t.out.body = template.HTML(body.String())
 	if !print {
@@ -97,7 +100,7 @@ type transformer struct {
 	print bool
 	out   *rendered
 	ids   map[string]int // heading ids used so far, for de-duplication
-	ps    problems
+	ps    problem.List
 }
 
 // Transform implements parser.ASTTransformer.
@@ -150,20 +153,16 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, _ parser.
 // directive must be a block of its own, after a blank line.
 func (t *transformer) directive(n *ast.HTMLBlock, src []byte) (kind, arg string, closing bool) {
 	raw := blockText(n, src)
-	s := strings.TrimSpace(raw)
-	if m := openPattern.FindStringSubmatch(s); m != nil {
-		return m[1], m[2], false
-	}
-	if comparePattern.MatchString(s) {
-		return "compare", "", false
-	}
-	if closePattern.MatchString(s) {
-		return "", "", true
+	if c, ok := chapter.ParseComment(strings.TrimSpace(raw)); ok {
+		if c.Closing {
+			return "", "", true
+		}
+		return c.Kind, c.Arg, false
 	}
 	for i, l := range strings.Split(raw, "\n") {
 		l = strings.TrimSpace(l)
-		if openPattern.MatchString(l) || comparePattern.MatchString(l) {
-			t.ps = append(t.ps, problemf(t.ch.Source, lineOf(src, n.Lines().At(0).Start)+i,
+		if c, ok := chapter.ParseComment(l); ok && !c.Closing {
+			t.ps = append(t.ps, problem.Errorf(t.ch.Source, lineOf(src, n.Lines().At(0).Start)+i,
 				"directive %s is inside a block of HTML: put a blank line before it", l))
 			break
 		}
@@ -288,20 +287,16 @@ func (htmlBlockRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 // writes any other raw HTML as it is (like goldmark with WithUnsafe).
 func renderHTMLBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.HTMLBlock)
-	s := strings.TrimSpace(blockText(n, src))
-	closing := closePattern.FindStringSubmatch(s)
+	c, isDirective := chapter.ParseComment(strings.TrimSpace(blockText(n, src)))
 	switch {
-	case comparePattern.MatchString(s):
-		if entering {
+	case isDirective && c.Kind == "compare":
+		if entering && c.Closing {
+			_, _ = w.WriteString("</div>\n")
+		} else if entering {
 			_, _ = w.WriteString("<div class=\"compare\">\n")
 		}
 		return ast.WalkContinue, nil
-	case closing != nil && closing[1] == "compare":
-		if entering {
-			_, _ = w.WriteString("</div>\n")
-		}
-		return ast.WalkContinue, nil
-	case closing != nil || openPattern.MatchString(s):
+	case isDirective:
 		return ast.WalkContinue, nil
 	}
 	if entering {

@@ -30,11 +30,11 @@ func renderFixture(t *testing.T, print bool) (*rendered, *source) {
 	ch := c.chapters[0]
 	md, _, ps := c.refresh(ch)
 	if len(ps) > 0 {
-		t.Fatal(ps.err())
+		t.Fatal(ps.Err())
 	}
 	r, ps := c.render(ch, md, print)
 	if len(ps) > 0 {
-		t.Fatal(ps.err())
+		t.Fatal(ps.Err())
 	}
 	return r, ch
 }
@@ -96,7 +96,7 @@ func TestRenderDuplicateHeadings(t *testing.T) {
 	md := "---\ntitle: t\nsummary: s\n---\n## Notes\n## Notes\n## Notes\n"
 	r, ps := c.render(c.chapters[0], []byte(md), false)
 	if len(ps) > 0 {
-		t.Fatal(ps.err())
+		t.Fatal(ps.Err())
 	}
 	for _, id := range []string{`id="notes"`, `id="notes-1"`, `id="notes-2"`} {
 		if !strings.Contains(string(r.body), id) {

@@ -4,6 +4,9 @@ import (
 	"net/url"
 	"path"
 	"strings"
+
+	"github.com/asyncgo/course/tools/internal/chapter"
+	"github.com/asyncgo/course/tools/internal/problem"
 )
 
 // This file resolves the links of a README, written to work on GitHub, into
@@ -24,7 +27,7 @@ import (
 // image to copy. On a problem it records it and returns dest unchanged.
 func (t *transformer) link(dest string, image bool, off int) string {
 	fail := func(format string, args ...any) string {
-		t.ps = append(t.ps, problemf(t.ch.Source, lineOf(t.src, off), format, args...))
+		t.ps = append(t.ps, problem.Errorf(t.ch.Source, lineOf(t.src, off), format, args...))
 		return dest
 	}
 	u, err := url.Parse(dest)
@@ -46,10 +49,10 @@ func (t *transformer) link(dest string, image bool, off int) string {
 	p := path.Join(t.ch.rel, u.Path)
 	if rest, ok := strings.CutPrefix(p, path.Dir(t.ch.rel)+"/"); ok {
 		dir, file, _ := strings.Cut(rest, "/")
-		if m := chapterDirPattern.FindStringSubmatch(dir); m != nil {
-			target, ok := t.c.bySlug[m[2]]
+		if name, err := chapter.ParseDir(dir); err == nil {
+			target, ok := t.c.bySlug[name.Slug]
 			if !ok {
-				return fail("link to missing chapter %q", m[2])
+				return fail("link to missing chapter %q", name.Slug)
 			}
 			if file == "" || file == "README.md" {
 				return t.chapterURL(target, u.Fragment)

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/asyncgo/course/tools/internal/chapter"
 )
 
 // TestTeachingGuideComplete checks that every chapter of the course fills
@@ -12,21 +14,18 @@ import (
 // out), but this course's own chapters have them all.
 func TestTeachingGuideComplete(t *testing.T) {
 	chapters := filepath.Join("..", "..", "chapters")
-	entries, err := os.ReadDir(chapters)
-	if err != nil {
-		t.Skipf("no course chapters: %v", err)
+	names, _ := chapter.List(chapters, "chapters")
+	if len(names) == 0 {
+		t.Skip("no course chapters")
 	}
-	for _, e := range entries {
-		if !e.IsDir() || !chapterDirPattern.MatchString(e.Name()) {
-			continue
-		}
-		readme := "chapters/" + e.Name() + "/README.md"
-		b, err := os.ReadFile(filepath.Join(chapters, e.Name(), "README.md"))
+	for _, n := range names {
+		readme := "chapters/" + n.Dir + "/README.md"
+		b, err := os.ReadFile(filepath.Join(chapters, n.Dir, "README.md"))
 		if err != nil {
 			t.Errorf("%s: %v", readme, err)
 			continue
 		}
-		fm, err := parseFrontMatter(b)
+		fm, err := chapter.ParseFrontMatter(b)
 		if err != nil {
 			t.Errorf("%s: %v", readme, err)
 			continue

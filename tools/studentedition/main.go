@@ -32,9 +32,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 
+	"github.com/asyncgo/course/tools/internal/chapter"
 	"github.com/asyncgo/course/tools/internal/repocopy"
 )
 
@@ -85,13 +85,13 @@ func write(out, root string) (int, error) {
 	if err := repocopy.Copy(out, root); err != nil {
 		return 0, err
 	}
-	chapters, err := filepath.Glob(filepath.Join(out, "chapters", "[0-9][0-9]-*"))
-	if err != nil {
+	names, ps := chapter.List(filepath.Join(out, "chapters"), "chapters")
+	if err := ps.Err(); err != nil {
 		return 0, err
 	}
 	n := 0
-	for _, dir := range chapters {
-		stripped, err := stripSolution(dir)
+	for _, name := range names {
+		stripped, err := stripSolution(filepath.Join(out, "chapters", name.Dir))
 		if err != nil {
 			return 0, err
 		}
@@ -166,49 +166,41 @@ func dropLearnTag(src []byte) ([]byte, error) {
 	return nil, errors.New(`no "//go:build learn" line before the package clause`)
 }
 
-// solutionDirective is an include directive of the solution file.
-var solutionDirective = regexp.MustCompile(`<!--\s*code:\s*solution\.go[\s#]`)
-
 // dropSolutionBlocks returns the README md without its <details> blocks
-// that include solution.go, and without the blank line after each. Fenced
-// code blocks (which may show the syntax) are left alone.
+// that include solution.go, and without the blank line after each. The
+// directives are found by chapter.Scan, so a directive shown in a fenced
+// code block is left alone.
 func dropSolutionBlocks(md []byte) []byte {
 	lines := strings.SplitAfter(string(md), "\n")
-	var out strings.Builder
-	fence := ""
-	for i := 0; i < len(lines); i++ {
-		t := strings.TrimSpace(lines[i])
-		switch f := fenceOf(t); {
-		case fence != "":
-			if f != "" && strings.HasPrefix(f, fence) && f == t {
-				fence = ""
-			}
-		case f != "":
-			fence = f
-		case strings.HasPrefix(t, "<details"):
-			end := i
-			for end < len(lines) && !strings.Contains(lines[end], "</details>") {
-				end++
-			}
-			if end < len(lines) && solutionDirective.MatchString(strings.Join(lines[i:end+1], "")) {
-				i = end
-				if i+1 < len(lines) && strings.TrimSpace(lines[i+1]) == "" {
-					i++
-				}
-				continue
-			}
+	ds, prose, _ := chapter.Scan("README.md", lines)
+	drop := make([]bool, len(lines))
+	for _, d := range ds {
+		if file, _, _ := strings.Cut(d.Arg, "#"); d.Kind != "code" || file != "solution.go" {
+			continue
 		}
-		out.WriteString(lines[i])
+		start := d.Open
+		for start >= 0 && !(prose[start] && strings.HasPrefix(strings.TrimSpace(lines[start]), "<details")) {
+			start--
+		}
+		end := d.Close
+		for end < len(lines) && !(prose[end] && strings.Contains(lines[end], "</details>")) {
+			end++
+		}
+		if start < 0 || end == len(lines) {
+			continue // not inside a <details> block: leave it
+		}
+		if end+1 < len(lines) && strings.TrimSpace(lines[end+1]) == "" {
+			end++
+		}
+		for i := start; i <= end; i++ {
+			drop[i] = true
+		}
+	}
+	var out strings.Builder
+	for i, l := range lines {
+		if !drop[i] {
+			out.WriteString(l)
+		}
 	}
 	return []byte(out.String())
-}
-
-// fenceOf returns the fence that opens or closes a fenced code block on the
-// trimmed line t: its leading run of three or more backticks or tildes.
-func fenceOf(t string) string {
-	if !strings.HasPrefix(t, "```") && !strings.HasPrefix(t, "~~~") {
-		return ""
-	}
-	n := len(t) - len(strings.TrimLeft(t, t[:1]))
-	return t[:n]
 }
