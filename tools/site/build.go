@@ -1,13 +1,15 @@
 package main
 
 import (
-	"fmt"
 	"io/fs"
 	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/asyncgo/course/tools/internal/problem"
 )
@@ -15,170 +17,181 @@ import (
 // options configure a build.
 type options struct {
 	chapters string // the chapters directory
-	out      string // the site directory
-	theme    fs.FS  // templates/*.html and assets/*
-	check    bool   // report stale READMEs as problems
-	refresh  bool   // write the refreshed READMEs back (ignored with check)
+	out      string // the site directory, as problems with the site's pages name it
+	theme    fs.FS  // templates/*.html, assets/* and course.json
 }
 
-// build runs the pipeline: load the chapters, refresh their READMEs (in
-// memory, and on disk with o.refresh), render them, lay out the pages, add the assets and the search
-// index, and check the links. It returns the site in memory, by slash path
-// from the site root. It reports every problem it finds: all of those of a
-// stage, and stops after the first stage that had any. Loading, refreshing
-// and rendering work on several chapters at a time, laying out and the link
-// check on several pages (see parallel.go); neither the site nor the
-// problems depend on which finishes first.
-func build(o options) (map[string][]byte, error) {
-	c, err := loadCourse(o.chapters)
-	if err != nil {
-		return nil, err
-	}
-	ts, err := loadTemplates(o.theme)
-	if err != nil {
-		return nil, err
-	}
-	cfg, err := loadConfig(o.theme)
-	if err != nil {
-		return nil, err
-	}
+// A result is what a build makes, in memory: nothing is written until the
+// command writes it.
+type result struct {
+	files   map[string][]byte // the site, by slash path from its root
+	readmes map[string][]byte // the refreshed READMEs that differ from the disk, by absolute path
+	stale   problem.List      // what makes each of those READMEs differ
+}
 
-	// Include and render, the chapters in parallel (see process). The
-	// renderings are used only once the include stage has reported its
-	// problems and written the READMEs.
-	results := make([]processed, len(c.chapters))
-	sizes := make([]int, len(c.chapters))
+// build runs the pipeline on the chapters of o:
+//
+//	load ──▶ include ──▶ render ──▶ lay out ──▶ check links
+//
+// Each stage takes the previous stage's result. A stage reports all of its
+// problems at once, and the build stops after the first stage that had
+// any. The result is in memory, and build changes nothing on disk: the
+// command writes the refreshed READMEs and the site (main.go). Even when
+// the build fails after the include stage, the result says which READMEs
+// are stale.
+func build(o options) (*result, error) {
+	c, err := load(o.chapters, o.theme)
+	if err != nil {
+		return nil, err
+	}
+	inc := include(c)
+	res := &result{readmes: inc.changed(c), stale: inc.stale}
+	if err := inc.ps.Err(); err != nil {
+		return res, err
+	}
+	r, err := render(c, inc)
+	if err != nil {
+		return res, err
+	}
+	res.files, err = layOut(c, r)
+	if err != nil {
+		return res, err
+	}
+	ps := checkLinks(res.files, r.sources, r.searchURLs)
+	for _, p := range ps {
+		p.File = path.Join(filepath.ToSlash(o.out), p.File)
+	}
+	return res, ps.Err()
+}
+
+// load is the first stage: it reads the chapters (load.go), the templates
+// (layout.go) and the site configuration (config.go).
+func load(chapters string, theme fs.FS) (*course, error) {
+	c, err := loadCourse(chapters)
+	if err != nil {
+		return nil, err
+	}
+	if c.templates, err = loadTemplates(theme); err != nil {
+		return nil, err
+	}
+	if c.config, err = loadConfig(theme); err != nil {
+		return nil, err
+	}
+	c.theme = theme
+	return c, nil
+}
+
+// included is the result of the include stage: every chapter's README
+// with the filled-in text of its directives generated afresh (include.go).
+type included struct {
+	readmes [][]byte     // by chapter, in order
+	stale   problem.List // what differs from the READMEs on disk
+	ps      problem.List // directives that do not resolve, and the chapters' code problems
+}
+
+// include is the second stage: it refreshes every chapter's README, in
+// memory.
+func include(c *course) *included {
+	inc := &included{readmes: make([][]byte, len(c.chapters))}
+	stale, ps := make([]problem.List, len(c.chapters)), make([]problem.List, len(c.chapters))
+	inParallel(c.readmeSizes(), func(i int) { inc.readmes[i], stale[i], ps[i] = c.refresh(c.chapters[i]) })
+	for i := range c.chapters {
+		inc.stale, inc.ps = append(inc.stale, stale[i]...), append(inc.ps, ps[i]...)
+	}
+	return inc
+}
+
+// changed returns the refreshed READMEs that differ from the ones on disk,
+// by absolute path.
+func (inc *included) changed(c *course) map[string][]byte {
+	m := make(map[string][]byte)
 	for i, ch := range c.chapters {
-		sizes[i] = len(ch.readme)
-	}
-	parallelBySize(sizes, func(i int) { results[i] = c.process(c.chapters[i]) })
-
-	// Include: the filled-in text of every directive.
-	var ps, stale problem.List
-	readmes := make([][]byte, len(c.chapters))
-	for i, r := range results {
-		readmes[i], stale, ps = r.readme, append(stale, r.stale...), append(ps, r.includePs...)
-	}
-	// With -check, a stale README is a problem, reported with the others.
-	// Without, it is refreshed.
-	if o.check {
-		for _, p := range stale {
-			p.Err = fmt.Errorf(`%w: run "make site"`, p.Err)
+		if string(inc.readmes[i]) != string(ch.readme) {
+			m[filepath.Join(ch.path, "README.md")] = inc.readmes[i]
 		}
-	} else {
-		stale = nil
 	}
-	if err := append(ps, stale...).Err(); err != nil && len(ps) > 0 {
+	return m
+}
+
+// renderedCourse is the result of the render stage: the template data of
+// the site, twice (for the chapters' own pages, and for the print page
+// where all chapters share one page), and what the link check needs.
+type renderedCourse struct {
+	site, print *Site
+	assets      map[string]string // files the chapters link to: site path -> absolute source path
+	entries     []section         // the search index
+	sources     map[string]string // chapter page -> the README it comes from
+	searchURLs  []string          // the addresses in the search index
+}
+
+// render is the third stage: it renders every chapter's refreshed README
+// to HTML (render.go), once for its page and once for the print page, and
+// gathers what the pages show of all chapters: the parts of the course,
+// the cheat sheet, the prerequisites.
+func render(c *course, inc *included) (*renderedCourse, error) {
+	pages, prints := make([]*rendered, len(c.chapters)), make([]*rendered, len(c.chapters))
+	renderPs := make([]problem.List, len(c.chapters))
+	inParallel(c.readmeSizes(), func(i int) {
+		// The page first: it fills c.highlighted with the chapter's code
+		// blocks, which the print page then finds there.
+		pages[i], renderPs[i] = c.render(c.chapters[i], inc.readmes[i], false)
+		prints[i], _ = c.render(c.chapters[i], inc.readmes[i], true) // the same problems again
+	})
+	r := &renderedCourse{site: newSite(c.config), print: newSite(c.config),
+		assets: make(map[string]string), sources: make(map[string]string)}
+	var ps problem.List
+	for i, ch := range c.chapters {
+		ps = append(ps, renderPs[i]...)
+		ps = append(ps, checkCheatsheetAnchors(ch, pages[i].ids)...)
+		ch.Body, ch.TOC = pages[i].body, pages[i].toc
+		pc := *ch.Chapter
+		pc.Body, pc.TOC = prints[i].body, prints[i].toc
+		r.site.Chapters = append(r.site.Chapters, ch.Chapter)
+		r.print.Chapters = append(r.print.Chapters, &pc)
+		r.entries = append(r.entries, pages[i].sections...)
+		maps.Copy(r.assets, pages[i].assets)
+		r.sources[ch.URL] = ch.Source
+	}
+	ps = append(ps, c.linkPrerequisites()...)
+	if err := ps.Err(); err != nil {
 		return nil, err
 	}
-	if o.refresh && !o.check {
-		if err := c.writeReadmes(readmes); err != nil {
+	for _, s := range []*Site{r.site, r.print} {
+		s.Parts, s.Cheatsheet = groupParts(s.Chapters), gatherCheatsheet(s.Chapters)
+		for _, ch := range s.Chapters {
+			s.Minutes += ch.Minutes
+		}
+	}
+	for _, e := range r.entries {
+		r.searchURLs = append(r.searchURLs, e.URL)
+	}
+	return r, nil
+}
+
+// layOut is the fourth stage: it puts the rendered chapters into the
+// templates (layout.go) and adds the files every site has: the theme's
+// assets, the highlighting style sheet (chroma.go), the search index
+// (search.go), and the images the chapters show.
+func layOut(c *course, r *renderedCourse) (map[string][]byte, error) {
+	files, err := c.templates.pages(r.site, r.print)
+	if err != nil {
+		return nil, err
+	}
+	for _, sitePath := range slices.Sorted(maps.Keys(r.assets)) {
+		if files[sitePath], err = os.ReadFile(r.assets[sitePath]); err != nil {
 			return nil, err
 		}
 	}
-
-	// Render: every chapter twice, for its own page and for the print page.
-	site := newSite(cfg)
-	printSite := newSite(cfg)
-	files := make(map[string][]byte)
-	var entries []section
-	for i, ch := range c.chapters {
-		r, pr := results[i].page, results[i].print
-		ps = append(ps, results[i].renderPs...)
-		ps = append(ps, checkCheatsheetAnchors(ch, r.ids)...)
-		ch.Body, ch.TOC = r.body, r.toc
-		pc := *ch.Chapter
-		pc.Body, pc.TOC = pr.body, pr.toc
-		site.Chapters = append(site.Chapters, ch.Chapter)
-		printSite.Chapters = append(printSite.Chapters, &pc)
-		site.Minutes += ch.Minutes
-		printSite.Minutes += ch.Minutes
-		entries = append(entries, r.sections...)
-		for _, sitePath := range slices.Sorted(maps.Keys(r.assets)) {
-			b, err := os.ReadFile(r.assets[sitePath])
-			if err != nil {
-				return nil, err
-			}
-			files[sitePath] = b
-		}
-	}
-	site.Parts, printSite.Parts = groupParts(site.Chapters), groupParts(printSite.Chapters)
-	site.Cheatsheet, printSite.Cheatsheet = gatherCheatsheet(site.Chapters), gatherCheatsheet(printSite.Chapters)
-	ps = append(ps, c.linkPrerequisites()...)
-	if err := append(ps, stale...).Err(); err != nil && len(ps) > 0 {
-		return nil, err
-	}
-
-	// Lay out the pages and add the assets and the search index.
-	pages, err := ts.pages(site, printSite)
-	if err != nil {
-		return nil, err
-	}
-	maps.Copy(files, pages)
-	if err := addAssets(files, o.theme); err != nil {
+	if err := addAssets(files, c.theme); err != nil {
 		return nil, err
 	}
 	if files["assets/chroma.css"], err = chromaCSS(); err != nil {
 		return nil, err
 	}
-	if files["search-index.js"], err = searchIndex(entries); err != nil {
+	if files["search-index.js"], err = searchIndex(r.entries); err != nil {
 		return nil, err
 	}
-
-	// Check the links of the finished site.
-	sources := make(map[string]string)
-	for _, ch := range c.chapters {
-		sources[ch.URL] = ch.Source
-	}
-	var searchURLs []string
-	for _, e := range entries {
-		searchURLs = append(searchURLs, e.URL)
-	}
-	ps = checkLinks(files, sources, searchURLs)
-	for _, p := range ps {
-		p.File = path.Join(filepath.ToSlash(o.out), p.File)
-	}
-	return files, append(ps, stale...).Err()
-}
-
-// processed is what process makes of a chapter.
-type processed struct {
-	readme           []byte       // the refreshed README
-	stale, includePs problem.List // what refresh reports
-	page, print      *rendered
-	renderPs         problem.List // what rendering the page reports
-}
-
-// process refreshes the README of ch and renders it for the chapter's page
-// and for the print page. Rendering does not wait for the other chapters:
-// the build throws it away if any of them has include problems. Rendering
-// the page first fills c.highlighted with the chapter's code blocks, which
-// the print page then finds there.
-func (c *course) process(ch *source) processed {
-	var p processed
-	p.readme, p.stale, p.includePs = c.refresh(ch)
-	p.page, p.renderPs = c.render(ch, p.readme, false)
-	p.print, _ = c.render(ch, p.readme, true) // the same problems again
-	return p
-}
-
-// writeReadmes writes the refreshed READMEs whose content changed.
-func (c *course) writeReadmes(readmes [][]byte) error {
-	for i, ch := range c.chapters {
-		if string(readmes[i]) == string(ch.readme) {
-			continue
-		}
-		file := filepath.Join(ch.path, "README.md")
-		fi, err := os.Stat(file)
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(file, readmes[i], fi.Mode().Perm()); err != nil {
-			return err
-		}
-		ch.readme = readmes[i]
-	}
-	return nil
+	return files, nil
 }
 
 // addAssets adds the files of the theme's assets directory to files.
@@ -198,4 +211,38 @@ func addAssets(files map[string][]byte, theme fs.FS) error {
 func newSite(cfg *config) *Site {
 	return &Site{Title: cfg.Title, Description: cfg.Description, Author: cfg.Author,
 		Repository: cfg.Repository, Licence: cfg.Licence}
+}
+
+// readmeSizes returns the size of every chapter's README, in order: a
+// measure of the work a chapter takes.
+func (c *course) readmeSizes() []int {
+	sizes := make([]int, len(c.chapters))
+	for i, ch := range c.chapters {
+		sizes[i] = len(ch.readme)
+	}
+	return sizes
+}
+
+// inParallel calls f(i) for every index of sizes, as many at a time as
+// the machine runs goroutines in parallel, starting the largest piece of
+// work first so that the last to finish is a small one. Each call writes
+// its result to its own index of a slice; the caller goes through the
+// results in order afterwards, so that neither the site nor the problems
+// depend on which call finished first. The calls must not share anything
+// that is not safe for concurrent use.
+func inParallel(sizes []int, f func(i int)) {
+	order := make([]int, len(sizes))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return sizes[j] - sizes[i] })
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, i := range order {
+		g.Go(func() error {
+			f(i)
+			return nil
+		})
+	}
+	_ = g.Wait() // the calls return no errors
 }

@@ -18,7 +18,7 @@ import (
 
 // This file renders fenced code blocks: highlighted by chroma through
 // goldmark-highlighting, with CSS classes, inside the div.listing markup of
-// notes/site-contract.md (see listing). Three things keep it fast:
+// CONTRIBUTING.md's "The site's markup" (see listing). Three things keep it fast:
 //
 //   - A build renders every chapter twice (for its page and for the print
 //     page), and chroma's tokenising is most of the cost of rendering. The

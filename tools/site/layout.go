@@ -7,7 +7,7 @@ import (
 	"io/fs"
 )
 
-// The template data of notes/site-contract.md. The templates in templates/
+// The template data of the pages. The templates in templates/
 // read these types; their field names are a contract with them.
 
 // Site is the whole course. Its text comes from the site configuration
@@ -140,7 +140,7 @@ func (ts templates) pages(s, printSite *Site) (map[string][]byte, error) {
 		sizes[i] = p.bodySize()
 	}
 	htmls, errs := make([][]byte, len(list)), make([]error, len(list))
-	parallelBySize(sizes, func(i int) { htmls[i], errs[i] = ts.execute(list[i]) })
+	inParallel(sizes, func(i int) { htmls[i], errs[i] = ts.execute(list[i]) })
 	out := make(map[string][]byte)
 	for i := range list {
 		if errs[i] != nil {

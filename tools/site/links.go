@@ -34,7 +34,7 @@ func checkLinks(s map[string][]byte, sources map[string]string, searchURLs []str
 			sizes[i] = len(s[p])
 		}
 	}
-	parallelBySize(sizes, func(i int) {
+	inParallel(sizes, func(i int) {
 		if path.Ext(paths[i]) == ".html" {
 			scans[i] = scanPage(paths[i], s[paths[i]])
 		}

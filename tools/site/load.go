@@ -20,6 +20,10 @@ type course struct {
 	chapters []*source          // ordered by number
 	bySlug   map[string]*source // every chapter by slug
 
+	templates templates // the page templates (layout.go)
+	config    *config   // the site configuration (config.go)
+	theme     fs.FS     // the templates, assets and configuration
+
 	highlighted *highlightCache // the code blocks highlighted so far (see highlight.go)
 }
 
@@ -64,7 +68,7 @@ func loadCourse(dir string) (*course, error) {
 	}
 	// Read the chapters in parallel.
 	errs := make([]error, len(found))
-	parallel(len(found), func(i int) { errs[i] = found[i].load() })
+	inParallel(make([]int, len(found)), func(i int) { errs[i] = found[i].load() })
 	for i, src := range found {
 		if errs[i] != nil {
 			ps.Add(src.Source, errs[i])

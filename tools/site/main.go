@@ -5,25 +5,34 @@
 //	go run ./tools/site [-chapters DIR] [-out DIR] [-check]
 //	go run ./tools/site serve [-addr 127.0.0.1:8080] [-chapters DIR] [-out DIR]
 //
-// It reads chapters/NN-slug/README.md and the code of each chapter, fills in
-// the text of the include directives in each README (rewriting only the
-// READMEs that change), and writes the site to -out (docs by default),
-// replacing it as a whole. With -check it writes nothing: it builds into a
-// temporary directory and reports every problem, READMEs whose filled-in
-// text is stale and an -out that differs from a fresh build included.
-// serve builds, then serves -out on a loopback address.
+// It reads chapters/NN-slug/README.md and the code of each chapter, fills
+// in the text of the include directives in each README, and writes the
+// READMEs that change and the site, to -out (docs by default), which it
+// replaces as a whole. With -check it writes nothing: it reports every
+// problem, READMEs whose filled-in text is stale and an -out that differs
+// from a fresh build included. serve builds, then serves -out on a
+// loopback address.
 //
-// The stages of the pipeline have a file each: config.go (course.json: the
-// course title and footer lines), load.go (chapters and front matter),
-// include.go and decl.go (directives), render.go, highlight.go (code
-// blocks) and resolve.go (markdown to HTML), layout.go (templates, the
-// teaching guide's page among them, and the parts of the course),
-// cheatsheet.go (the cheat sheet's rows, gathered from the chapters' front
-// matter), search.go (search index), chroma.go (highlighting CSS), links.go
-// and htmltok.go (link check), write.go (output), serve.go (the server);
-// parallel.go spreads the work on chapters and pages over the machine's
-// cores. Problems are reported as FILE:LINE: message, all of them, sorted;
-// the exit status is 1 when there is any.
+// The build is a pipeline of stages (build.go), each taking the previous
+// stage's result, with no side effects:
+//
+//	load ──────▶ include ──────▶ render ──────▶ lay out ──────▶ check links
+//	chapters,    READMEs with    chapter        pages, assets,  every href,
+//	front        their filled-   bodies as      search index    src and
+//	matter,      in text, code   HTML                           #anchor
+//	templates    checked
+//
+// load.go and config.go read the chapters and the theme; include.go and
+// decl.go fill in the directives and check the chapters' Go code;
+// render.go, resolve.go and highlight.go turn a README into HTML;
+// layout.go, cheatsheet.go, search.go and chroma.go make the pages; links.go
+// and htmltok.go check them. The command (this file) then writes the
+// result (write.go), or compares it (-check), or serves it (serve.go). What
+// a chapter is (its directory, package, front matter and directives) is
+// defined in tools/internal/chapter, and the markup the pages share with
+// their style sheet and scripts in CONTRIBUTING.md ("The site's markup").
+// Problems are reported as FILE:LINE: message, all of them, sorted; the
+// exit status is 1 when there is any.
 package main
 
 import (
@@ -59,14 +68,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, theme fs.
 	}
 	flags := flag.NewFlagSet(name, flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	o := options{theme: theme, refresh: true}
+	o := options{theme: theme}
 	flags.StringVar(&o.chapters, "chapters", "chapters", "the chapters `directory`")
 	flags.StringVar(&o.out, "out", "docs", "the site `directory`")
 	addr := "127.0.0.1:8080"
+	checking := false
 	if serving {
 		flags.StringVar(&addr, "addr", addr, "the loopback `address` to serve on")
 	} else {
-		flags.BoolVar(&o.check, "check", false, "build into a temporary directory and report problems, touching nothing")
+		flags.BoolVar(&checking, "check", false, "build into a temporary directory and report problems, touching nothing")
 	}
 	flags.Usage = func() {
 		fmt.Fprintf(stderr, "usage: go run ./tools/site [-chapters DIR] [-out DIR] [-check]\n")
@@ -83,7 +93,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, theme fs.
 	}
 	var err error
 	switch {
-	case o.check:
+	case checking:
 		err = check(o, stdout)
 	case serving:
 		err = buildAndServe(ctx, o, addr, stdout)
@@ -105,43 +115,62 @@ func report(w io.Writer, err error) {
 	}
 }
 
-// generate builds the site and writes it to o.out.
+// generate builds the site, then writes what the build made: the READMEs
+// whose filled-in text changed, and the site, which replaces o.out as a
+// whole. A build with problems writes nothing.
 func generate(o options, stdout io.Writer) error {
-	files, err := build(o)
+	res, err := build(o)
 	if err != nil {
 		return err
 	}
-	if err := writeSite(files, o.out); err != nil {
+	if err := writeReadmes(res.readmes); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %s: %d files\n", o.out, len(files))
+	if err := writeSite(res.files, o.out); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s: %d files\n", o.out, len(res.files))
 	return nil
 }
 
-// check builds the site into a temporary directory, without touching
-// o.out or any README, and compares it with o.out.
+// check builds the site and writes nothing. It reports the build's
+// problems, every README whose filled-in text is stale, and an o.out that
+// differs from the site the build made.
 func check(o options, stdout io.Writer) error {
-	files, err := build(o)
+	res, err := checkBuild(o)
 	if err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp("", "site-check-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	if err := writeFiles(tmp, files); err != nil {
-		return err
-	}
-	diff, err := diffDirs(tmp, o.out)
-	if err != nil {
-		return err
-	}
-	if len(diff) > 0 {
-		return staleSite(filepath.ToSlash(o.out), diff)
-	}
-	fmt.Fprintf(stdout, "%s is up to date: %d files\n", o.out, len(files))
+	fmt.Fprintf(stdout, "%s is up to date: %d files\n", o.out, len(res.files))
 	return nil
+}
+
+// checkBuild is check without its message: the build's problems and the
+// stale READMEs together, then the comparison with o.out.
+func checkBuild(o options) (*result, error) {
+	res, err := build(o)
+	var ps problem.List
+	if res != nil {
+		for _, p := range res.stale {
+			ps = append(ps, &problem.Problem{File: p.File, Line: p.Line, Err: fmt.Errorf(`%w: run "make site"`, p.Err)})
+		}
+	}
+	if l, ok := errors.AsType[*problem.ListError](err); ok {
+		ps = append(ps, l.Problems...)
+	} else if err != nil {
+		return nil, err
+	}
+	if err := ps.Err(); err != nil {
+		return nil, err
+	}
+	want, err := readTree(o.out)
+	if err != nil {
+		return nil, err
+	}
+	if diff := diffFiles(res.files, want); len(diff) > 0 {
+		return nil, staleSite(filepath.ToSlash(o.out), diff)
+	}
+	return res, nil
 }
 
 // staleSite returns the error for a site directory that differs from a

@@ -31,10 +31,10 @@ import (
 //     also gives headings GitHub-style ids, collects the table of contents,
 //     rewrites links (see resolve.go) and drops the README's leading h1,
 //     which the page template shows from the front matter instead.
-//   - Two renderer hooks write the markup of notes/site-contract.md: the
-//     code block renderer of highlight.go highlights every fenced code block
-//     (once per build) and wraps it in a div.listing (with a title bar when
-//     it is a listing), and renderHTMLBlock turns
+//   - Two renderer hooks write the markup of CONTRIBUTING.md's "The site's
+//     markup": the code block renderer of highlight.go highlights every
+//     fenced code block (once per build) and wraps it in a div.listing
+//     (with a title bar when it is a listing), and renderHTMLBlock turns
 //     <!-- compare --> into <div class="compare"> and drops the other
 //     directive comments; any other raw HTML passes through.
 

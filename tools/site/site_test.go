@@ -43,11 +43,11 @@ func copyFixture(t testing.TB) string {
 // with the real theme, refreshing the READMEs in memory only. The browser
 // tests call it.
 func buildForBrowserTest(chapters, out string) error {
-	files, err := build(options{chapters: chapters, out: out, theme: theme})
+	res, err := build(options{chapters: chapters, out: out, theme: theme})
 	if err != nil {
 		return err
 	}
-	return writeSite(files, out)
+	return writeSite(res.files, out)
 }
 
 // TestGolden builds the fixture and compares every file of the site with
@@ -55,15 +55,19 @@ func buildForBrowserTest(chapters, out string) error {
 func TestGolden(t *testing.T) {
 	golden := filepath.Join("testdata", "golden")
 	if *update {
-		if _, err := build(options{chapters: filepath.Join("testdata", "fixture", "chapters"), out: "unused",
-			theme: fixtureTheme(), refresh: true}); err != nil {
+		res, err := build(options{chapters: filepath.Join("testdata", "fixture", "chapters"), out: "unused", theme: fixtureTheme()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := writeReadmes(res.readmes); err != nil {
 			t.Fatal(err)
 		}
 	}
-	files, err := build(options{chapters: copyFixture(t), out: "out", theme: fixtureTheme()})
+	res, err := build(options{chapters: copyFixture(t), out: "out", theme: fixtureTheme()})
 	if err != nil {
 		t.Fatal(err)
 	}
+	files := res.files
 	if *update {
 		if err := os.RemoveAll(golden); err != nil {
 			t.Fatal(err)
@@ -85,7 +89,11 @@ func TestGolden(t *testing.T) {
 // TestFixtureReadmesCurrent checks that the fixture's READMEs hold the
 // filled-in text the tool generates, with -check.
 func TestFixtureReadmesCurrent(t *testing.T) {
-	if _, err := build(options{chapters: copyFixture(t), out: "out", theme: fixtureTheme(), check: true}); err != nil {
+	res, err := build(options{chapters: copyFixture(t), out: "out", theme: fixtureTheme()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.stale.Err(); err != nil {
 		t.Fatalf("the fixture READMEs are stale (go test ./tools/site -update refreshes them):\n%v", err)
 	}
 }
@@ -95,11 +103,11 @@ func TestDeterministic(t *testing.T) {
 	chapters := copyFixture(t)
 	var sites [2]map[string][]byte
 	for i := range sites {
-		files, err := build(options{chapters: chapters, out: "out", theme: theme})
+		res, err := build(options{chapters: chapters, out: "out", theme: theme})
 		if err != nil {
 			t.Fatal(err)
 		}
-		sites[i] = files
+		sites[i] = res.files
 	}
 	for _, p := range diffFiles(sites[0], sites[1]) {
 		t.Errorf("%s differs between two builds", p)
@@ -114,24 +122,11 @@ func TestDocsUpToDate(t *testing.T) {
 		t.Skipf("no course chapters: %v", err)
 	}
 	docs := filepath.Join("..", "..", "docs")
-	files, err := build(options{chapters: chapters, out: docs, theme: theme, check: true})
-	if err != nil {
-		t.Fatalf("docs/ is stale: run \"make site\"; the build reports:\n%v", err)
-	}
-	tmp := t.TempDir()
-	if err := writeFiles(tmp, files); err != nil {
-		t.Fatal(err)
-	}
-	diff, err := diffDirs(tmp, docs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(diff) > 0 {
-		t.Fatal(staleSite("docs", diff))
+	if _, err := checkBuild(options{chapters: chapters, out: docs, theme: theme}); err != nil {
+		t.Fatalf("docs/ or a README is stale: run \"make site\"; the build reports:\n%v", err)
 	}
 }
 
-// BenchmarkBuild builds the whole real site into a temporary directory.
 func BenchmarkBuild(b *testing.B) {
 	chapters := filepath.Join("..", "..", "chapters")
 	if _, err := os.Stat(chapters); err != nil {
@@ -139,11 +134,11 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	out := filepath.Join(b.TempDir(), "docs")
 	for b.Loop() {
-		files, err := build(options{chapters: chapters, out: out, theme: theme})
+		res, err := build(options{chapters: chapters, out: out, theme: theme})
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := writeSite(files, out); err != nil {
+		if err := writeSite(res.files, out); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -11,6 +11,21 @@ import (
 	"slices"
 )
 
+// writeReadmes writes each README of readmes (by absolute path), keeping
+// its file mode.
+func writeReadmes(readmes map[string][]byte) error {
+	for _, name := range slices.Sorted(maps.Keys(readmes)) {
+		fi, err := os.Stat(name)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(name, readmes[name], fi.Mode().Perm()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // writeSite writes files into a new directory next to out and then puts it
 // in the place of out: rename the old site aside, rename the new one in,
 // remove the old one. A reader of out sees the old site or the new one,
@@ -87,20 +102,6 @@ func checkReplaceable(out string) error {
 		return fmt.Errorf("%s does not look like a generated site (no search-index.js); not replacing it", out)
 	}
 	return nil
-}
-
-// diffDirs compares the files under the directories a and b and returns the
-// slash paths that differ: missing from one, or with other content.
-func diffDirs(a, b string) ([]string, error) {
-	fa, err := readTree(a)
-	if err != nil {
-		return nil, err
-	}
-	fb, err := readTree(b)
-	if err != nil {
-		return nil, err
-	}
-	return diffFiles(fa, fb), nil
 }
 
 // diffFiles returns the sorted paths at which a and b differ.

@@ -46,22 +46,14 @@ func TestWriteSiteRefusesOtherDirectories(t *testing.T) {
 	}
 }
 
-func TestDiffDirs(t *testing.T) {
-	a, b := t.TempDir(), t.TempDir()
-	writeFile(t, filepath.Join(a, "same"), "x")
-	writeFile(t, filepath.Join(b, "same"), "x")
-	writeFile(t, filepath.Join(a, "changed"), "1")
-	writeFile(t, filepath.Join(b, "changed"), "2")
-	writeFile(t, filepath.Join(a, "only/a"), "")
-	writeFile(t, filepath.Join(b, "only-b"), "")
-	diff, err := diffDirs(a, b)
-	if err != nil {
-		t.Fatal(err)
+func TestDiffFiles(t *testing.T) {
+	a := map[string][]byte{"same": []byte("x"), "changed": []byte("1"), "only/a": nil}
+	b := map[string][]byte{"same": []byte("x"), "changed": []byte("2"), "only-b": nil}
+	if diff, want := diffFiles(a, b), []string{"changed", "only-b", "only/a"}; !reflect.DeepEqual(diff, want) {
+		t.Errorf("diffFiles = %q, want %q", diff, want)
 	}
-	if want := []string{"changed", "only-b", "only/a"}; !reflect.DeepEqual(diff, want) {
-		t.Errorf("diffDirs = %q, want %q", diff, want)
-	}
-	if diff, err := diffDirs(a, filepath.Join(b, "missing")); err != nil || len(diff) != 3 {
-		t.Errorf("diffDirs with a missing directory = %q, %v", diff, err)
+	missing, err := readTree(filepath.Join(t.TempDir(), "missing"))
+	if err != nil || len(missing) != 0 {
+		t.Errorf("readTree of a missing directory = %q, %v; want nothing", missing, err)
 	}
 }
