@@ -1,5 +1,5 @@
-// Package eventloop is a single-threaded event loop in the spirit of Python's
-// asyncio, built on the coroutines behind [iter.Pull].
+// Package eventloop is an event loop in the spirit of Python's asyncio, built
+// on the coroutines behind [iter.Pull], with one thread of control.
 //
 // A [Loop] keeps a FIFO queue of ready callbacks and a heap of timers. Each
 // iteration, like asyncio's BaseEventLoop._run_once, it waits until something

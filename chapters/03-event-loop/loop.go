@@ -22,8 +22,12 @@ var ErrClosed = errors.New("eventloop: loop closed")
 // executor job is running.
 var ErrDeadlock = errors.New("eventloop: deadlock")
 
-// A Loop runs tasks and callbacks one at a time on the goroutine that calls
-// [Loop.Run]. Create one with [New].
+// A Loop runs tasks and callbacks one at a time. Callbacks run on the
+// goroutine that calls [Loop.Run]; each task runs on a goroutine of its own,
+// the [iter.Pull] coroutine behind it, to which the loop hands control
+// directly and which hands it back when the task waits. So a Loop has one
+// thread of control: never do two of its tasks or callbacks run at once.
+// Create one with [New].
 type Loop struct {
 	clock  *Clock
 	ready  queue     // callbacks to run, first in first out
