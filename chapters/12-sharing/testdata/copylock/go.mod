@@ -1,0 +1,3 @@
+module copylock
+
+go 1.26
