@@ -95,7 +95,7 @@ func TestBadInput(t *testing.T) {
 		{"unterminated compare", edit(hello, "<!-- /code -->\n<!-- /compare -->", "<!-- /code -->"),
 			`chapters/01-hello/README.md:19: unterminated directive: <!-- compare --> has no <!-- /compare -->`},
 		{"directive inside HTML", edit(hello, "<details><summary>Solution</summary>\n\n", "<details><summary>Solution</summary>\n"),
-			`chapters/01-hello/README.md:116: directive <!-- code: solution.go --> is inside a block of HTML`},
+			`chapters/01-hello/README.md:130: directive <!-- code: solution.go --> is inside a block of HTML`},
 		{"Go file that does not parse", edit(filepath.Join("01-hello", "hello.go"), "package hello", "package hello\nfunc {"),
 			`chapters/01-hello/hello.go: `},
 		{"region marker in a doc comment", edit(filepath.Join("01-hello", "hello.go"), "// Greet returns a greeting", "// region greet\n// Greet returns a greeting"),

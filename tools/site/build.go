@@ -65,7 +65,8 @@ func build(o options) (*result, error) {
 }
 
 // load is the first stage: it reads the chapters (load.go), the templates
-// (layout.go) and the site configuration (config.go).
+// (layout.go), the site configuration (config.go), and the exercise stubs
+// a learner changed in place, as committed (stubs.go).
 func load(chapters string, theme fs.FS) (*course, error) {
 	c, err := loadCourse(chapters)
 	if err != nil {
@@ -78,13 +79,15 @@ func load(chapters string, theme fs.FS) (*course, error) {
 		return nil, err
 	}
 	c.theme = theme
+	c.stubs = committedStubs(c.root, c.chapters)
 	return c, nil
 }
 
 // included is the result of the include stage: every chapter's README
 // with the filled-in text of its directives generated afresh (include.go).
 type included struct {
-	readmes [][]byte     // by chapter, in order
+	readmes [][]byte                     // by chapter, in order
+	sources []map[string]*listingSource // by chapter: where each listing comes from, by directive
 	stale   problem.List // what differs from the READMEs on disk
 	ps      problem.List // directives that do not resolve, and the chapters' code problems
 }
@@ -92,9 +95,11 @@ type included struct {
 // include is the second stage: it refreshes every chapter's README, in
 // memory.
 func include(c *course) *included {
-	inc := &included{readmes: make([][]byte, len(c.chapters))}
+	inc := &included{readmes: make([][]byte, len(c.chapters)), sources: make([]map[string]*listingSource, len(c.chapters))}
 	stale, ps := make([]problem.List, len(c.chapters)), make([]problem.List, len(c.chapters))
-	inParallel(c.readmeSizes(), func(i int) { inc.readmes[i], stale[i], ps[i] = c.refresh(c.chapters[i]) })
+	inParallel(c.readmeSizes(), func(i int) {
+		inc.readmes[i], inc.sources[i], stale[i], ps[i] = c.refresh(c.chapters[i])
+	})
 	for i := range c.chapters {
 		inc.stale, inc.ps = append(inc.stale, stale[i]...), append(inc.ps, ps[i]...)
 	}
@@ -134,8 +139,8 @@ func render(c *course, inc *included) (*renderedCourse, error) {
 	inParallel(c.readmeSizes(), func(i int) {
 		// The page first: it fills c.highlighted with the chapter's code
 		// blocks, which the print page then finds there.
-		pages[i], renderPs[i] = c.render(c.chapters[i], inc.readmes[i], false)
-		prints[i], _ = c.render(c.chapters[i], inc.readmes[i], true) // the same problems again
+		pages[i], renderPs[i] = c.render(c.chapters[i], inc.readmes[i], inc.sources[i], false)
+		prints[i], _ = c.render(c.chapters[i], inc.readmes[i], inc.sources[i], true) // the same problems again
 	})
 	r := &renderedCourse{site: newSite(c.config), print: newSite(c.config),
 		assets: make(map[string]string), sources: make(map[string]string)}

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/asyncgo/course/tools/internal/chapter"
 	"github.com/asyncgo/course/tools/internal/problem"
@@ -34,6 +35,7 @@ type goPackage struct {
 	name     string                // package name, without _test
 	decls    map[string][]declSpan // by name: "Countdown", "Loop.Run", "ExampleLoop"
 	examples map[string]*doc.Example
+	tests    map[string]bool // the Test functions: "TestLoop"
 }
 
 // A declSpan locates one declaration in a file: from the start of its doc
@@ -50,6 +52,12 @@ func (d declSpan) text() string {
 	return strings.TrimRight(string(d.src[d.start:d.end]), " \t\n") + "\n"
 }
 
+// lines returns the 1-based lines of the file that the declaration takes.
+func (d declSpan) lines() (first, last int) {
+	first = bytes.Count(d.src[:d.start], []byte("\n")) + 1
+	return first, first + strings.Count(d.text(), "\n") - 1
+}
+
 // loadPackage parses every Go file of the chapter ch. It indexes the
 // declarations of the files that go test builds with no build tags, and
 // checks every file, whatever its build tags, against the rules of a
@@ -63,7 +71,8 @@ func (c *course) loadPackage(ch *source) (*goPackage, problem.List) {
 		return nil, problem.List{{File: ch.rel, Err: err}}
 	}
 	want := ch.name.Package()
-	pkg := &goPackage{name: want, decls: make(map[string][]declSpan), examples: make(map[string]*doc.Example)}
+	pkg := &goPackage{name: want, decls: make(map[string][]declSpan), examples: make(map[string]*doc.Example),
+		tests: make(map[string]bool)}
 	fset := token.NewFileSet()
 	var tests []*ast.File
 	var ps problem.List
@@ -227,6 +236,9 @@ func (p *goPackage) index(fset *token.FileSet, f *ast.File, rel string, src []by
 				name = receiverName(d.Recv.List[0].Type) + "." + name
 			}
 			p.decls[name] = append(p.decls[name], span(d.Doc, d))
+			if isTest(d) && strings.HasSuffix(rel, "_test.go") {
+				p.tests[name] = true
+			}
 		case *ast.GenDecl:
 			if d.Tok == token.IMPORT {
 				continue
@@ -246,6 +258,21 @@ func (p *goPackage) index(fset *token.FileSet, f *ast.File, rel string, src []by
 			}
 		}
 	}
+}
+
+// isTest reports whether f is a Test function as go test finds them:
+// TestXxx(t *testing.T), with Xxx not starting with a lower-case letter.
+func isTest(f *ast.FuncDecl) bool {
+	rest, ok := strings.CutPrefix(f.Name.Name, "Test")
+	if !ok || f.Recv != nil || f.Type.Params.NumFields() != 1 || rest != "" && unicode.IsLower(rune(rest[0])) {
+		return false
+	}
+	star, ok := f.Type.Params.List[0].Type.(*ast.StarExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := star.X.(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "T"
 }
 
 // receiverName returns the type name of a method receiver: "T" for T, *T,
@@ -273,19 +300,28 @@ func receiverName(x ast.Expr) string {
 // method as "Type.Method", a type, or the const or var group that declares
 // name. Region markers inside it are dropped.
 func (p *goPackage) decl(name string) (string, error) {
+	d, err := p.span(name)
+	if err != nil {
+		return "", err
+	}
+	return chapter.DropRegionMarkers(d.text()), nil
+}
+
+// span returns where the declaration called name is.
+func (p *goPackage) span(name string) (declSpan, error) {
 	spans := p.decls[name]
 	switch len(spans) {
 	case 0:
-		return "", fmt.Errorf("%w %q in package %s", errUnknownIdent, name, p.name)
+		return declSpan{}, fmt.Errorf("%w %q in package %s", errUnknownIdent, name, p.name)
 	case 1:
-		return chapter.DropRegionMarkers(spans[0].text()), nil
+		return spans[0], nil
 	}
 	var files []string
 	for _, s := range spans {
 		files = append(files, s.file)
 	}
 	slices.Sort(files)
-	return "", fmt.Errorf("identifier %q is declared more than once in package %s (%s)", name, p.name, strings.Join(files, ", "))
+	return declSpan{}, fmt.Errorf("identifier %q is declared more than once in package %s (%s)", name, p.name, strings.Join(files, ", "))
 }
 
 // output returns the verified output of the Example function called name.

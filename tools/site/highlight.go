@@ -38,45 +38,48 @@ import (
 // step writes.
 const outputInfo = "output"
 
-// A highlightCache holds the HTML of the fenced code blocks a build has
-// highlighted so far, by blockKey. One lives in each course, so that it
+// A highlightCache holds the highlighted code of the fenced code blocks a
+// build has seen so far, by blockKey. One lives in each course, so that it
 // lasts for one build. It is safe for concurrent use: chapters render in
 // parallel.
 type highlightCache struct {
 	mu     sync.Mutex
-	blocks map[string][]byte
+	blocks map[string]highlightedCode
 }
 
-// get returns the HTML of the block with the given key, if it is there.
-func (c *highlightCache) get(key string) ([]byte, bool) {
+// highlightedCode is the HTML of a block's code, without the listing
+// around it.
+type highlightedCode struct {
+	html        []byte
+	highlighted bool // chroma wrote it, <pre> included; otherwise it is escaped text
+}
+
+// get returns the code of the block with the given key, if it is there.
+func (c *highlightCache) get(key string) (highlightedCode, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	b, ok := c.blocks[key]
-	return b, ok
+	h, ok := c.blocks[key]
+	return h, ok
 }
 
-// put records the HTML of the block with the given key.
-func (c *highlightCache) put(key string, b []byte) {
+// put records the code of the block with the given key.
+func (c *highlightCache) put(key string, h highlightedCode) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.blocks == nil {
-		c.blocks = make(map[string][]byte)
+		c.blocks = make(map[string]highlightedCode)
 	}
-	c.blocks[key] = b
+	c.blocks[key] = h
 }
 
-// blockKey returns the cache key of a fenced code block: everything its
-// HTML depends on, which is its info string (language, and options in
-// braces), its attributes (set by the transformer: the title bar) and its
-// code.
+// blockKey returns the cache key of a fenced code block: everything the
+// HTML of its code depends on, which is its info string (language, and
+// options in braces) and its code. The listing around it (its caption, its
+// run attributes) is written for each block.
 func blockKey(n *ast.FencedCodeBlock, src []byte) string {
 	var b bytes.Buffer
 	if n.Info != nil {
 		b.Write(n.Info.Segment.Value(src))
-	}
-	b.WriteByte(0)
-	for _, a := range n.Attributes() {
-		fmt.Fprintf(&b, "%s=%#v\x00", a.Name, a.Value)
 	}
 	b.WriteByte(0)
 	for i := range n.Lines().Len() {
@@ -87,26 +90,34 @@ func blockKey(n *ast.FencedCodeBlock, src []byte) string {
 }
 
 // A codeBlockRenderer is the goldmark node renderer of fenced code blocks
-// for one goldmark instance. It hands the blocks to the renderer of
-// goldmark-highlighting, except verified output and the blocks cache
+// for one goldmark instance (which renders on one goroutine). It writes
+// the listing around each block and hands the code to the renderer of
+// goldmark-highlighting, except verified output and the blocks the cache
 // already holds.
 type codeBlockRenderer struct {
 	highlighter renderer.NodeRenderer     // goldmark-highlighting's renderer
 	highlight   renderer.NodeRendererFunc // its function for fenced code blocks
 	cache       *highlightCache
+	highlighted bool // what the last call of highlight did (see recordHighlighted)
 }
 
 // newCodeBlockRenderer returns a renderer of fenced code blocks that keeps
 // their HTML in cache.
 func newCodeBlockRenderer(cache *highlightCache) *codeBlockRenderer {
-	return &codeBlockRenderer{
-		highlighter: highlighting.NewHTMLRenderer(
-			highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
-			highlighting.WithCustomStyle(classesOnly()),
-			highlighting.WithWrapperRenderer(wrapListing),
-		),
-		cache: cache,
-	}
+	r := &codeBlockRenderer{cache: cache}
+	r.highlighter = highlighting.NewHTMLRenderer(
+		highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+		highlighting.WithCustomStyle(classesOnly()),
+		highlighting.WithWrapperRenderer(r.recordHighlighted),
+	)
+	return r
+}
+
+// recordHighlighted is the wrapper renderer of goldmark-highlighting. It
+// writes nothing (render writes the listing around the code) and records
+// whether chroma highlighted the block, in which case it wrote the <pre>.
+func (r *codeBlockRenderer) recordHighlighted(_ util.BufWriter, ctx highlighting.CodeBlockContext, _ bool) {
+	r.highlighted = ctx.Highlighted()
 }
 
 // classesOnly returns the style chroma highlights with: no colours at all,
@@ -146,9 +157,11 @@ func (r *codeBlockRenderer) render(w util.BufWriter, src []byte, node ast.Node, 
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	if n.Info != nil && string(n.Info.Segment.Value(src)) == outputInfo {
-		l := listingOf(n)
-		l.lang = outputInfo
+	l := listingOf(n)
+	if lang := n.Language(src); lang != nil {
+		l.lang = string(lang)
+	}
+	if l.lang == outputInfo {
 		l.open(w)
 		for i := range n.Lines().Len() {
 			seg := n.Lines().At(i)
@@ -158,21 +171,25 @@ func (r *codeBlockRenderer) render(w util.BufWriter, src []byte, node ast.Node, 
 		return ast.WalkContinue, nil
 	}
 	key := blockKey(n, src)
-	b, ok := r.cache.get(key)
+	h, ok := r.cache.get(key)
 	if !ok {
 		var buf bytes.Buffer
 		buf.Grow(8 * len(key)) // chroma's HTML is about eight times the code
 		bw := bufio.NewWriter(&buf)
+		r.highlighted = false
 		if _, err := r.highlight(bw, src, n, true); err != nil {
 			return ast.WalkStop, err
 		}
 		if err := bw.Flush(); err != nil {
 			return ast.WalkStop, err
 		}
-		b = buf.Bytes()
-		r.cache.put(key, b)
+		h = highlightedCode{html: buf.Bytes(), highlighted: r.highlighted}
+		r.cache.put(key, h)
 	}
-	_, _ = w.Write(b)
+	l.highlighted = h.highlighted
+	l.open(w)
+	_, _ = w.Write(h.html)
+	l.close(w)
 	return ast.WalkContinue, nil
 }
 
@@ -183,36 +200,22 @@ type listing struct {
 	title       string // the title bar's text (attrTitle), or ""
 	output      bool   // verified output (attrOutput)
 	highlighted bool   // chroma writes the <pre>; otherwise open writes <pre><code>
+
+	run, file, lines, indent string // what the runner needs (attrRun, ...), or ""
 }
 
 // listingOf returns the listing of n as its attributes describe it:
 // language and highlighting are left for the caller.
 func listingOf(n ast.Node) listing {
-	var l listing
-	if v, ok := n.AttributeString(attrTitle); ok {
-		l.title = string(v.([]byte))
-	}
-	_, l.output = n.AttributeString(attrOutput)
-	return l
-}
-
-// wrapListing is the wrapper renderer of goldmark-highlighting: it writes
-// the listing around a fenced code block.
-func wrapListing(w util.BufWriter, ctx highlighting.CodeBlockContext, entering bool) {
-	var l listing
-	if attrs := ctx.Attributes(); attrs != nil {
-		if v, ok := attrs.GetString(attrTitle); ok {
-			l.title = string(v.([]byte))
+	attr := func(name string) string {
+		if v, ok := n.AttributeString(name); ok {
+			return string(v.([]byte))
 		}
-		_, l.output = attrs.GetString(attrOutput)
+		return ""
 	}
-	lang, _ := ctx.Language()
-	l.lang, l.highlighted = string(lang), ctx.Highlighted()
-	if entering {
-		l.open(w)
-	} else {
-		l.close(w)
-	}
+	_, output := n.AttributeString(attrOutput)
+	return listing{title: attr(attrTitle), output: output,
+		run: attr(attrRun), file: attr(attrFile), lines: attr(attrLines), indent: attr(attrIndent)}
 }
 
 // open writes the start of the listing, up to the code.
@@ -221,7 +224,9 @@ func (l listing) open(w util.BufWriter) {
 	case l.output:
 		_, _ = w.WriteString(`<div class="listing output">`)
 	case l.lang != "":
-		fmt.Fprintf(w, `<div class="listing" data-lang="%s">`, html.EscapeString(l.lang))
+		fmt.Fprintf(w, `<div class="listing" data-lang="%s"`, html.EscapeString(l.lang))
+		l.writeRunAttrs(w)
+		_, _ = w.WriteString(`>`)
 	default:
 		_, _ = w.WriteString(`<div class="listing">`)
 	}
@@ -230,10 +235,25 @@ func (l listing) open(w util.BufWriter) {
 		if l.output {
 			_, _ = w.WriteString(`<span class="verified">checked by go test</span>`)
 		}
+		if l.run != "" {
+			_, _ = w.WriteString(`<span class="run-note">Run and edit it: <code>make serve</code></span>`)
+		}
 		_, _ = w.WriteString(`</div>`)
 	}
 	if !l.highlighted {
 		_, _ = w.WriteString("<pre><code>")
+	}
+}
+
+// writeRunAttrs writes the attributes the runner of make serve needs to run
+// the reader's edit of a listing.
+func (l listing) writeRunAttrs(w util.BufWriter) {
+	for _, a := range []struct{ name, value string }{
+		{attrRun, l.run}, {attrFile, l.file}, {attrLines, l.lines}, {attrIndent, l.indent},
+	} {
+		if a.value != "" && (a.name == attrRun || l.run != "") {
+			fmt.Fprintf(w, ` %s="%s"`, a.name, html.EscapeString(a.value))
+		}
 	}
 }
 

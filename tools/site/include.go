@@ -29,9 +29,10 @@ func splitLines(s string) []string { return strings.Split(s, "\n") }
 
 // refresh returns the README of ch with the filled-in text of every
 // directive generated afresh and every link to another chapter carrying that
-// chapter's current number. stale lists what differed from the README on
-// disk; ps lists the directives that could not be resolved.
-func (c *course) refresh(ch *source) (out []byte, stale, ps problem.List) {
+// chapter's current number, and where each listing comes from, by
+// directive ("code: Countdown"). stale lists what differed from the README
+// on disk; ps lists the directives that could not be resolved.
+func (c *course) refresh(ch *source) (out []byte, sources map[string]*listingSource, stale, ps problem.List) {
 	file := ch.Source
 	lines := splitLines(string(ch.readme))
 	ds, prose, ps := chapter.Scan(file, lines)
@@ -43,6 +44,7 @@ func (c *course) refresh(ch *source) (out []byte, stale, ps problem.List) {
 		}
 		return pkg, nil
 	}
+	sources = make(map[string]*listingSource)
 	var b strings.Builder
 	next := 0 // next line of the README to copy
 	emit := func(upto int) {
@@ -60,7 +62,10 @@ func (c *course) refresh(ch *source) (out []byte, stale, ps problem.List) {
 	for _, d := range ds {
 		emit(d.Open + 1)
 		old := strings.Join(lines[d.Open+1:d.Close], "\n")
-		body, err := c.generate(ch, d, loadPkg)
+		body, src, err := c.generate(ch, d, loadPkg)
+		if src != nil {
+			sources[d.Kind+": "+d.Arg] = src
+		}
 		if err != nil {
 			ps = append(ps, &problem.Problem{File: file, Line: d.Line(), Err: err})
 			body = old // keep what is there
@@ -78,7 +83,7 @@ func (c *course) refresh(ch *source) (out []byte, stale, ps problem.List) {
 		next = d.Close
 	}
 	emit(len(lines))
-	return []byte(b.String()), stale, ps
+	return []byte(b.String()), sources, stale, ps
 }
 
 // renumberLinks rewrites the number of every link to another chapter in
@@ -95,48 +100,60 @@ func (c *course) renumberLinks(file string, lineNo int, line string, stale *prob
 	})
 }
 
+// A listingSource says where a listing on a chapter's page comes from: for
+// its caption, and for the runner of make serve, which runs the reader's
+// edit of it (runner.go).
+type listingSource struct {
+	caption     string // "countdown.go · Countdown", "python/sleepers.py", "loop.go · lines 12-30"
+	file        string // the file, relative to the chapter directory: "countdown.go"
+	first, last int    // the lines of file that the listing shows, or 0, 0 for the whole file
+	indent      string // the indentation the listing lost (a region inside a function)
+	run         string // what Run runs: "ExampleX", "TestX", "exercise", "python/x.py"; or ""
+}
+
 // generate returns the filled-in text of directive d, without a final
-// newline.
-func (c *course) generate(ch *source, d chapter.Directive, loadPkg func() (*goPackage, error)) (string, error) {
+// newline, and where the listing it makes comes from (nil for output and
+// include directives).
+func (c *course) generate(ch *source, d chapter.Directive, loadPkg func() (*goPackage, error)) (string, *listingSource, error) {
 	switch d.Kind {
 	case "code":
-		lang, code, err := c.listing(ch, d.Arg, loadPkg)
+		lang, code, src, err := c.listing(ch, d.Arg, loadPkg)
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
-		return fenced(lang, code), nil
+		return fenced(lang, code), src, nil
 	case "output", "example":
 		pkg, err := loadPkg()
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
 		out, err := pkg.output(d.Arg)
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
 		if d.Kind == "output" {
-			return fenced("output", out), nil
+			return fenced("output", out), nil, nil
 		}
-		code, err := pkg.decl(d.Arg)
+		code, src, err := declListing(pkg, d.Arg)
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
-		return fenced("go", code) + "\n" + fenced("output", out), nil
+		return fenced("go", code) + "\n" + fenced("output", out), src, nil
 	case "include":
 		text, err := c.readText(ch, d.Arg)
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
-		return "\n" + strings.TrimRight(text, "\n") + "\n", nil
+		return "\n" + strings.TrimRight(text, "\n") + "\n", nil, nil
 	}
-	return "", fmt.Errorf("unknown directive %q", d.Kind) // unreachable: openPattern lists the kinds
+	return "", nil, fmt.Errorf("unknown directive %q", d.Kind) // unreachable: openPattern lists the kinds
 }
 
-// listing resolves the argument of a code directive to a language and the
-// code to show. An argument is a path when it contains "/" or "#", ends in
-// ".go" or ".py", or names a file of the chapter; otherwise it names a Go
-// declaration.
-func (c *course) listing(ch *source, arg string, loadPkg func() (*goPackage, error)) (lang, code string, err error) {
+// listing resolves the argument of a code directive to a language, the code
+// to show and where it comes from. An argument is a path when it contains
+// "/" or "#", ends in ".go" or ".py", or names a file of the chapter;
+// otherwise it names a Go declaration.
+func (c *course) listing(ch *source, arg string, loadPkg func() (*goPackage, error)) (lang, code string, src *listingSource, err error) {
 	isFile := func(name string) bool {
 		fi, err := os.Stat(filepath.Join(ch.path, name))
 		return err == nil && fi.Mode().IsRegular()
@@ -144,25 +161,54 @@ func (c *course) listing(ch *source, arg string, loadPkg func() (*goPackage, err
 	if chapter.IsDeclName(arg, isFile) {
 		pkg, err := loadPkg()
 		if err != nil {
-			return "", "", err
+			return "", "", nil, err
 		}
-		code, err := pkg.decl(arg)
-		return "go", code, err
+		code, src, err := declListing(pkg, arg)
+		return "go", code, src, err
 	}
 	file, region, _ := strings.Cut(arg, "#")
 	text, err := c.readText(ch, file)
 	if err != nil {
-		return "", "", err
+		return "", "", nil, err
 	}
-	if region != "" {
-		text, err = chapter.ExtractRegion(text, region)
-		if err != nil {
-			return "", "", fmt.Errorf("%s: %w", file, err)
-		}
-	} else {
-		text = chapter.DropRegionMarkers(text)
+	src = &listingSource{caption: file, file: file}
+	switch {
+	case strings.HasPrefix(file, "python/") && path.Ext(file) == ".py":
+		src.run = file
+	case file == exerciseFile:
+		src.run = "exercise"
 	}
-	return languageOf(file), text, nil
+	if region == "" {
+		return languageOf(file), chapter.DropRegionMarkers(text), src, nil
+	}
+	r, err := chapter.FindRegion(text, region)
+	if err != nil {
+		return "", "", nil, fmt.Errorf("%s: %w", file, err)
+	}
+	src.first, src.last, src.indent = r.First, r.Last, r.Indent
+	src.caption = fmt.Sprintf("%s · lines %d–%d", file, r.First, r.Last)
+	if src.run == "exercise" {
+		src.run = "" // a part of the stub: Check runs the whole of it
+	}
+	return languageOf(file), r.Text, src, nil
+}
+
+// declListing returns the Go declaration called name in pkg and where it
+// comes from. An Example with verified output and a Test function are
+// runnable.
+func declListing(pkg *goPackage, name string) (string, *listingSource, error) {
+	code, err := pkg.decl(name)
+	if err != nil {
+		return "", nil, err
+	}
+	d, _ := pkg.span(name) // decl found it
+	src := &listingSource{file: path.Base(d.file)}
+	src.first, src.last = d.lines()
+	src.caption = src.file + " · " + name
+	if _, err := pkg.output(name); err == nil || pkg.tests[name] {
+		src.run = name
+	}
+	return code, src, nil
 }
 
 // languageOf returns the language of a listing from its file name.
@@ -177,7 +223,8 @@ func languageOf(name string) string {
 }
 
 // readText reads the text file at the slash path p, relative to the chapter
-// directory.
+// directory. The exercise stub is read as committed when a learner changed
+// it in place (stubs.go).
 func (c *course) readText(ch *source, p string) (string, error) {
 	abs, err := c.resolvePath(ch, p)
 	if err != nil {
@@ -190,7 +237,11 @@ func (c *course) readText(ch *source, p string) (string, error) {
 	if !utf8.Valid(b) || strings.ContainsRune(string(b), 0) {
 		return "", fmt.Errorf("%q is not a text file", p)
 	}
-	return strings.ReplaceAll(string(b), "\r\n", "\n"), nil
+	text := strings.ReplaceAll(string(b), "\r\n", "\n")
+	if p == exerciseFile {
+		text = c.stubText(ch, text)
+	}
+	return text, nil
 }
 
 // resolvePath returns the absolute path of the regular file at the slash

@@ -39,7 +39,7 @@ func TestListingKinds(t *testing.T) {
 		{"diagram.svg", "text", "<svg"},
 	}
 	for _, tt := range tests {
-		lang, code, err := c.listing(ch, tt.arg, load)
+		lang, code, _, err := c.listing(ch, tt.arg, load)
 		if err != nil || lang != tt.lang || !strings.HasPrefix(code, tt.prefix) {
 			t.Errorf("listing(%q) = %q, %q, %v\nwant %q, %q...", tt.arg, lang, code, err, tt.lang, tt.prefix)
 		}
@@ -68,7 +68,7 @@ func TestRefreshRenumbersLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, stale, ps := c.refresh(c.chapters[0])
+	out, _, stale, ps := c.refresh(c.chapters[0])
 	if len(ps) > 0 {
 		t.Fatal(ps.Err())
 	}

@@ -20,7 +20,8 @@ type course struct {
 	chapters []*source          // ordered by number
 	bySlug   map[string]*source // every chapter by slug
 
-	templates templates // the page templates (layout.go)
+	stubs     map[string]string // exercise stubs edited in place, as committed (stubs.go)
+	templates templates         // the page templates (layout.go)
 	config    *config   // the site configuration (config.go)
 	theme     fs.FS     // the templates, assets and configuration
 

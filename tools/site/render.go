@@ -38,10 +38,16 @@ import (
 //     <!-- compare --> into <div class="compare"> and drops the other
 //     directive comments; any other raw HTML passes through.
 
-// Attribute names the transformer sets on fenced code blocks for the renderer.
+// Attribute names the transformer sets on fenced code blocks for the
+// renderer. The run attributes are those of the listing's div (see
+// CONTRIBUTING.md, "The site's markup").
 const (
-	attrTitle  = "data-title"  // the directive argument, shown in the title bar
+	attrTitle  = "data-title"  // the caption, shown in the title bar
 	attrOutput = "data-output" // present on verified output blocks
+	attrRun    = "data-run"    // what Run runs: "ExampleX", "TestX", "exercise", "python/x.py"
+	attrFile   = "data-file"   // the file the listing comes from, relative to the chapter
+	attrLines  = "data-lines"  // "FIRST-LAST": the lines of the file it shows, when not all
+	attrIndent = "data-indent" // the indentation the listing lost, when any
 )
 
 // rendered is a chapter body rendered for one page.
@@ -53,12 +59,13 @@ type rendered struct {
 	assets   map[string]string // files the body links to: site path -> absolute source path
 }
 
-// render renders the refreshed README md of ch. With print set, it renders
-// for the print page: heading ids are prefixed with the chapter's slug and
-// links between chapters point inside that page.
-func (c *course) render(ch *source, md []byte, print bool) (*rendered, problem.List) {
+// render renders the refreshed README md of ch, whose listings come from
+// sources (by directive). With print set, it renders for the print page:
+// heading ids are prefixed with the chapter's slug and links between
+// chapters point inside that page.
+func (c *course) render(ch *source, md []byte, sources map[string]*listingSource, print bool) (*rendered, problem.List) {
 	t := &transformer{c: c, ch: ch, print: print, out: &rendered{assets: make(map[string]string), ids: make(map[string]bool)},
-		ids: make(map[string]int)}
+		ids: make(map[string]int), sources: sources}
 	gm := goldmark.New(
 		goldmark.WithExtensions(
 			// GitHub's extensions, listed one by one to set how tables
@@ -101,6 +108,8 @@ type transformer struct {
 	out   *rendered
 	ids   map[string]int // heading ids used so far, for de-duplication
 	ps    problem.List
+
+	sources map[string]*listingSource // where each listing comes from, by directive
 }
 
 // Transform implements parser.ASTTransformer.
@@ -134,7 +143,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, _ parser.
 				n.SetAttributeString(attrOutput, []byte("true"))
 				n.SetAttributeString(attrTitle, []byte("Output of "+arg))
 			} else {
-				n.SetAttributeString(attrTitle, []byte(arg))
+				t.markListing(n, kind, arg)
 			}
 		case *ast.Heading:
 			t.heading(n, src)
@@ -145,6 +154,29 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, _ parser.
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// markListing gives the fenced code block n of the listing made by
+// directive kind: arg its caption and, when it is runnable, what the runner
+// needs. The print page has no runner.
+func (t *transformer) markListing(n *ast.FencedCodeBlock, kind, arg string) {
+	src := t.sources[kind+": "+arg]
+	if src == nil { // cannot happen: include made every listing
+		n.SetAttributeString(attrTitle, []byte(arg))
+		return
+	}
+	n.SetAttributeString(attrTitle, []byte(src.caption))
+	if src.run == "" || t.print {
+		return
+	}
+	n.SetAttributeString(attrRun, []byte(src.run))
+	n.SetAttributeString(attrFile, []byte(src.file))
+	if src.first > 0 {
+		n.SetAttributeString(attrLines, []byte(fmt.Sprintf("%d-%d", src.first, src.last)))
+	}
+	if src.indent != "" {
+		n.SetAttributeString(attrIndent, []byte(src.indent))
+	}
 }
 
 // directive reports what directive comment an HTML block is: its kind

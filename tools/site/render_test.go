@@ -28,11 +28,11 @@ func renderFixture(t *testing.T, print bool) (*rendered, *source) {
 		t.Fatal(err)
 	}
 	ch := c.chapters[0]
-	md, _, ps := c.refresh(ch)
+	md, sources, _, ps := c.refresh(ch)
 	if len(ps) > 0 {
 		t.Fatal(ps.Err())
 	}
-	r, ps := c.render(ch, md, print)
+	r, ps := c.render(ch, md, sources, print)
 	if len(ps) > 0 {
 		t.Fatal(ps.Err())
 	}
@@ -43,8 +43,11 @@ func TestRenderMarkup(t *testing.T) {
 	r, _ := renderFixture(t, false)
 	body := string(r.body)
 	for _, want := range []string{
-		`<div class="compare">` + "\n" + `<div class="listing" data-lang="python"><div class="listing-head"><span class="listing-title">python/hello.py#greet</span></div><pre class="chroma">`,
-		`<div class="listing" data-lang="go"><div class="listing-head"><span class="listing-title">Greet</span></div><pre class="chroma">`,
+		`<div class="compare">` + "\n" + `<div class="listing" data-lang="python" data-run="python/hello.py" data-file="python/hello.py" data-lines="5-6">` +
+			`<div class="listing-head"><span class="listing-title">python/hello.py · lines 5–6</span>` +
+			`<span class="run-note">Run and edit it: <code>make serve</code></span></div><pre class="chroma">`,
+		`<div class="listing" data-lang="go"><div class="listing-head"><span class="listing-title">hello.go · Greet</span></div><pre class="chroma">`,
+		`<div class="listing" data-lang="go" data-run="ExampleGreeter_Greet" data-file="hello_test.go" data-lines="14-21">`,
 		`<div class="listing output"><div class="listing-head"><span class="listing-title">Output of ExampleGreet</span><span class="verified">checked by go test</span></div><pre><code>hello, Ada` + "\n</code></pre></div>",
 		`<h2 id="python-first">Python first</h2>`,
 		`<details><summary>Solution</summary>`,
@@ -86,6 +89,9 @@ func TestRenderPrint(t *testing.T) {
 	if r.toc[0].ID != "hello-python-first" {
 		t.Errorf("print toc = %+v", r.toc)
 	}
+	if strings.Contains(body, "data-run") || strings.Contains(body, "run-note") {
+		t.Errorf("the print page has runnable listings; it has no runner")
+	}
 }
 
 func TestRenderDuplicateHeadings(t *testing.T) {
@@ -94,7 +100,7 @@ func TestRenderDuplicateHeadings(t *testing.T) {
 		t.Fatal(err)
 	}
 	md := "---\ntitle: t\nsummary: s\n---\n## Notes\n## Notes\n## Notes\n"
-	r, ps := c.render(c.chapters[0], []byte(md), false)
+	r, ps := c.render(c.chapters[0], []byte(md), nil, false)
 	if len(ps) > 0 {
 		t.Fatal(ps.Err())
 	}

@@ -180,3 +180,12 @@ func TestSplitCode(t *testing.T) {
 		}
 	}
 }
+
+func TestFindRegion(t *testing.T) {
+	src := "a\n\t// region r\n\n\tfunc f() {\n\t\treturn\n\t}\n\n\t// endregion r\n"
+	r, err := FindRegion(src, "r")
+	want := Region{Text: "func f() {\n\treturn\n}\n", First: 4, Last: 6, Indent: "\t"}
+	if err != nil || r != want {
+		t.Errorf("FindRegion = %+v, %v; want %+v", r, err, want)
+	}
+}

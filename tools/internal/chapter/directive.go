@@ -151,12 +151,20 @@ func FenceOf(t string) string {
 // "// region NAME", "# endregion NAME" and so on.
 func IsRegionMarker(line string) bool { return regionMarker.MatchString(line) }
 
-// ExtractRegion returns the lines of text between "// region name" and
+// A Region is the text of a named region of a file, as a listing shows it,
+// and where it stands in the file.
+type Region struct {
+	Text        string // without markers, blank lines at the ends, or the common indentation
+	First, Last int    // the 1-based lines of the file that Text shows
+	Indent      string // the indentation removed from every non-blank line
+}
+
+// FindRegion returns the lines of text between "// region name" and
 // "// endregion name" (or the "#" forms), without the markers of this or any
 // other region, without blank lines at its start and end (so that a blank
 // line may keep a marker apart from the doc comment below it), and with
 // their common indentation removed.
-func ExtractRegion(text, name string) (string, error) {
+func FindRegion(text, name string) (Region, error) {
 	lines := strings.SplitAfter(text, "\n")
 	start := -1
 	for i, l := range lines {
@@ -166,19 +174,41 @@ func ExtractRegion(text, name string) (string, error) {
 		}
 		switch {
 		case m[1] == "region" && start >= 0:
-			return "", fmt.Errorf("region %q opens twice", name)
+			return Region{}, fmt.Errorf("region %q opens twice", name)
 		case m[1] == "region":
 			start = i + 1
 		case start < 0:
-			return "", fmt.Errorf("endregion %q before its region", name)
+			return Region{}, fmt.Errorf("endregion %q before its region", name)
 		default:
-			return dedent(trimBlankLines(DropRegionMarkers(strings.Join(lines[start:i], "")))), nil
+			// The indexes of the region's first and last lines that show.
+			first, last := start, i-1
+			for first <= last && hidden(lines[first]) {
+				first++
+			}
+			for last >= first && hidden(lines[last]) {
+				last--
+			}
+			text, indent := dedent(DropRegionMarkers(strings.Join(lines[first:last+1], "")))
+			return Region{Text: text, First: first + 1, Last: last + 1, Indent: indent}, nil
 		}
 	}
 	if start >= 0 {
-		return "", fmt.Errorf("region %q has no endregion", name)
+		return Region{}, fmt.Errorf("region %q has no endregion", name)
 	}
-	return "", fmt.Errorf("no region %q", name)
+	return Region{}, fmt.Errorf("no region %q", name)
+}
+
+// hidden reports whether a line at the start or the end of a region is
+// left out of its listing: a blank line or a region marker.
+func hidden(line string) bool {
+	return strings.TrimSpace(line) == "" || regionMarker.MatchString(line)
+}
+
+// ExtractRegion returns the text of the region called name, as FindRegion
+// does.
+func ExtractRegion(text, name string) (string, error) {
+	r, err := FindRegion(text, name)
+	return r.Text, err
 }
 
 // DropRegionMarkers removes every region and endregion marker line.
@@ -193,21 +223,9 @@ func DropRegionMarkers(text string) string {
 	return strings.Join(kept, "")
 }
 
-// trimBlankLines removes the blank lines at the start and the end of text,
-// keeping the newline of its last line.
-func trimBlankLines(text string) string {
-	lines := strings.SplitAfter(text, "\n")
-	for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
-		lines = lines[1:]
-	}
-	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
-		lines = lines[:len(lines)-1]
-	}
-	return strings.Join(lines, "")
-}
-
-// dedent removes the indentation common to every non-blank line.
-func dedent(text string) string {
+// dedent removes the indentation common to every non-blank line, and
+// returns it.
+func dedent(text string) (string, string) {
 	lines := strings.SplitAfter(text, "\n")
 	prefix, first := "", true
 	for _, l := range lines {
@@ -224,10 +242,10 @@ func dedent(text string) string {
 		}
 	}
 	if prefix == "" {
-		return text
+		return text, ""
 	}
 	for i, l := range lines {
 		lines[i] = strings.TrimPrefix(l, prefix)
 	}
-	return strings.Join(lines, "")
+	return strings.Join(lines, ""), prefix
 }
