@@ -51,8 +51,8 @@ func TestListingKinds(t *testing.T) {
 	if out, err := pkg.output("ExampleGreeter_Greet"); err != nil || out != "hi Guido\nhi Grace\n" {
 		t.Errorf("output(ExampleGreeter_Greet) = %q, %v", out, err)
 	}
-	if _, err := pkg.output("ExampleNoOutput"); !errors.Is(err, errNoOutput) {
-		t.Errorf("output(ExampleNoOutput) = %v, want errNoOutput", err)
+	if _, err := pkg.output("ExampleGreet_noOutput"); !errors.Is(err, errNoOutput) {
+		t.Errorf("output(ExampleGreet_noOutput) = %v, want errNoOutput", err)
 	}
 	if _, err := pkg.decl("Nope"); !errors.Is(err, errUnknownIdent) {
 		t.Errorf("decl(Nope) = %v, want errUnknownIdent", err)

@@ -47,7 +47,7 @@ func TestRenderMarkup(t *testing.T) {
 			`<div class="listing-head"><span class="listing-title">python/hello.py · lines 5–6</span>` +
 			`<span class="run-note">Run and edit it: <code>make serve</code></span></div><pre class="chroma">`,
 		`<div class="listing" data-lang="go"><div class="listing-head"><span class="listing-title">hello.go · Greet</span></div><pre class="chroma">`,
-		`<div class="listing" data-lang="go" data-run="ExampleGreeter_Greet" data-file="hello_test.go" data-lines="14-21">`,
+		`<div class="listing" data-lang="go" data-run="ExampleGreeter_Greet" data-file="hello_test.go" data-lines="15-22">`,
 		`<div class="listing output"><div class="listing-head"><span class="listing-title">Output of ExampleGreet</span><span class="verified">checked by go test</span></div><pre><code>hello, Ada` + "\n</code></pre></div>",
 		`<h2 id="python-first">Python first</h2>`,
 		`<details><summary>Solution</summary>`,
@@ -64,7 +64,7 @@ func TestRenderMarkup(t *testing.T) {
 			t.Errorf("body contains %q", bad)
 		}
 	}
-	if len(r.toc) != 5 || r.toc[2] != (Heading{Level: 3, ID: "output", Text: "Output"}) {
+	if len(r.toc) != 6 || r.toc[2] != (Heading{Level: 3, ID: "output", Text: "Output"}) {
 		t.Errorf("toc = %+v", r.toc)
 	}
 	if r.assets["hello/diagram.svg"] == "" {
