@@ -11,6 +11,7 @@ import (
 // message naming the file (and line), exit 1, and leave -out as it was.
 func TestBadInput(t *testing.T) {
 	hello := filepath.Join("01-hello", "README.md")
+	helloTest := filepath.Join("01-hello", "hello_test.go")
 	// edit returns a mutation that replaces old by new in the file at rel,
 	// relative to the chapters directory.
 	edit := func(rel, old, new string) func(*testing.T, string) {
@@ -106,6 +107,18 @@ func TestBadInput(t *testing.T) {
 			`chapters/02-second-step/step.go:4: imports chapters/01-gone, which is not a chapter of the course (was it removed or renamed?)`},
 		{"import of a renumbered chapter", edit(filepath.Join("02-second-step", "step.go"), "package secondstep\n", "package secondstep\n\nimport _ \"example.com/fixture/chapters/00-hello\"\n"),
 			`chapters/02-second-step/step.go:4: imports chapters/00-hello, which is now chapters/01-hello: change the import path`},
+		// The verify stage: go test runs the outputs the pages show.
+		{"example prints something else", edit(helloTest, `hello.Greet("Ada")`, `hello.Greet("Bob")`),
+			`chapters/01-hello/README.md:80: ExampleGreet printed "hello, Bob"; its // Output: comment says "hello, Ada"`},
+		{"unordered example prints something else", edit(helloTest, `g.Greet("Guido")`, `g.Greet("Linus")`),
+			`chapters/01-hello/README.md:86: ExampleGreeter_Greet printed "hi Linus"; its // Unordered output: comment says "hi Guido"`},
+		{"example prints a line more", edit(helloTest, `fmt.Println(hello.Greet("Ada"))`, `fmt.Println(hello.Greet("Ada"))
+	fmt.Println("and more")`),
+			`chapters/01-hello/README.md:80: ExampleGreet printed "and more"; its // Output: comment says nothing more`},
+		{"example panics", edit(helloTest, `fmt.Println(hello.Greet("Ada"))`, `panic("boom")`),
+			`chapters/01-hello/README.md:80: ExampleGreet failed: panic: boom`},
+		{"chapter tests do not build", edit(helloTest, `hello.Greet("Ada")`, `hello.Greet(1)`),
+			`chapters/01-hello/hello_test.go:11: cannot use 1`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

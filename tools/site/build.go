@@ -19,6 +19,13 @@ type options struct {
 	chapters string // the chapters directory
 	out      string // the site directory, as problems with the site's pages name it
 	theme    fs.FS  // templates/*.html, assets/* and course.json
+
+	// verify turns on the verify stage (verify.go); the command always
+	// does, and tests of other stages may leave it off. verified lists the
+	// outputs to take as verified (by outputCheck.key): those a live
+	// server checked since the code last changed.
+	verify   bool
+	verified map[string]bool
 }
 
 // A result is what a build makes, in memory: nothing is written until the
@@ -27,41 +34,67 @@ type result struct {
 	files   map[string][]byte // the site, by slash path from its root
 	readmes map[string][]byte // the refreshed READMEs that differ from the disk, by absolute path
 	stale   problem.List      // what makes each of those READMEs differ
+
+	notices  []string // what the verify stage did not check, and why
+	verified []string // the outputs the verify stage checked, by outputCheck.key
+	course   *course  // the chapters the build read
 }
 
 // build runs the pipeline on the chapters of o:
 //
-//	load ──▶ include ──▶ render ──▶ lay out ──▶ check links
+//	load ──▶ include ──▶ verify ──▶ render ──▶ lay out ──▶ check links
 //
 // Each stage takes the previous stage's result. A stage reports all of its
 // problems at once, and the build stops after the first stage that had
-// any. The result is in memory, and build changes nothing on disk: the
-// command writes the refreshed READMEs and the site (main.go). Even when
-// the build fails after the include stage, the result says which READMEs
-// are stale.
+// any. The verify stage (when o.verify is set) spends its time waiting for
+// go test, so render, lay out and check links run beside it, and their
+// work is thrown away when it has problems. The result is in memory, and
+// build changes nothing on disk: the command writes the refreshed READMEs
+// and the site (main.go). Even when the build fails after the include
+// stage, the result says which READMEs are stale.
 func build(o options) (*result, error) {
 	c, err := load(o.chapters, o.theme)
 	if err != nil {
 		return nil, err
 	}
 	inc := include(c)
-	res := &result{readmes: inc.changed(c), stale: inc.stale}
+	res := &result{readmes: inc.changed(c), stale: inc.stale, course: c}
 	if err := inc.ps.Err(); err != nil {
 		return res, err
 	}
+	verifying := make(chan *verified, 1)
+	if o.verify {
+		go func() { verifying <- verify(c, inc, o.verified) }()
+	} else {
+		verifying <- new(verified)
+	}
+	files, err := renderAndLayOut(c, inc, o.out)
+	v := <-verifying
+	res.notices, res.verified = v.notices, v.passed
+	if verr := v.ps.Err(); verr != nil {
+		return res, verr
+	}
+	res.files = files
+	return res, err
+}
+
+// renderAndLayOut runs the stages after verify: render, lay out and check
+// links. Problems with the pages are reported under out; the pages are
+// returned even when their links have problems.
+func renderAndLayOut(c *course, inc *included, out string) (map[string][]byte, error) {
 	r, err := render(c, inc)
 	if err != nil {
-		return res, err
+		return nil, err
 	}
-	res.files, err = layOut(c, r)
+	files, err := layOut(c, r)
 	if err != nil {
-		return res, err
+		return nil, err
 	}
-	ps := checkLinks(res.files, r.sources, r.searchURLs)
+	ps := checkLinks(files, r.sources, r.searchURLs)
 	for _, p := range ps {
-		p.File = path.Join(filepath.ToSlash(o.out), p.File)
+		p.File = path.Join(filepath.ToSlash(out), p.File)
 	}
-	return res, ps.Err()
+	return files, ps.Err()
 }
 
 // load is the first stage: it reads the chapters (load.go), the templates
@@ -86,10 +119,10 @@ func load(chapters string, theme fs.FS) (*course, error) {
 // included is the result of the include stage: every chapter's README
 // with the filled-in text of its directives generated afresh (include.go).
 type included struct {
-	readmes [][]byte                     // by chapter, in order
+	readmes [][]byte                    // by chapter, in order
 	sources []map[string]*listingSource // by chapter: where each listing comes from, by directive
-	stale   problem.List // what differs from the READMEs on disk
-	ps      problem.List // directives that do not resolve, and the chapters' code problems
+	stale   problem.List                // what differs from the READMEs on disk
+	ps      problem.List                // directives that do not resolve, and the chapters' code problems
 }
 
 // include is the second stage: it refreshes every chapter's README, in

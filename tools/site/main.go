@@ -16,14 +16,17 @@
 // The build is a pipeline of stages (build.go), each taking the previous
 // stage's result, with no side effects:
 //
-//	load ──────▶ include ──────▶ render ──────▶ lay out ──────▶ check links
-//	chapters,    READMEs with    chapter        pages, assets,  every href,
-//	front        their filled-   bodies as      search index    src and
-//	matter,      in text, code   HTML                           #anchor
-//	templates    checked
+//	load ─────▶ include ─────▶ verify ─────▶ render ─────▶ lay out ─────▶ check links
+//	chapters,   READMEs with   go test runs  chapter       pages, assets, every href,
+//	front       their filled-  the Examples  bodies as     search index   src and
+//	matter,     in text, code  and Python    HTML                         #anchor
+//	templates   checked        listings
+//	                           shown
 //
 // load.go and config.go read the chapters and the theme; include.go and
 // decl.go fill in the directives and check the chapters' Go code;
+// verify.go has go test check every output the site shows (before
+// anything is written: a build whose outputs differ writes nothing);
 // render.go, resolve.go and highlight.go turn a README into HTML;
 // layout.go, cheatsheet.go, search.go and chroma.go make the pages; links.go
 // and htmltok.go check them. The command (this file) then writes the
@@ -68,7 +71,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, theme fs.
 	}
 	flags := flag.NewFlagSet(name, flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	o := options{theme: theme}
+	o := options{theme: theme, verify: true}
 	flags.StringVar(&o.chapters, "chapters", "chapters", "the chapters `directory`")
 	flags.StringVar(&o.out, "out", "docs", "the site `directory`")
 	addr := "127.0.0.1:8080"
@@ -120,6 +123,9 @@ func report(w io.Writer, err error) {
 // whole. A build with problems writes nothing.
 func generate(o options, stdout io.Writer) error {
 	res, err := build(o)
+	if res != nil {
+		printNotices(stdout, res.notices)
+	}
 	if err != nil {
 		return err
 	}
@@ -133,11 +139,18 @@ func generate(o options, stdout io.Writer) error {
 	return nil
 }
 
+// printNotices writes what the build did not check, one line each.
+func printNotices(w io.Writer, notices []string) {
+	for _, n := range notices {
+		fmt.Fprintf(w, "note: %s\n", n)
+	}
+}
+
 // check builds the site and writes nothing. It reports the build's
 // problems, every README whose filled-in text is stale, and an o.out that
 // differs from the site the build made.
 func check(o options, stdout io.Writer) error {
-	res, err := checkBuild(o)
+	res, err := checkBuild(o, stdout)
 	if err != nil {
 		return err
 	}
@@ -147,10 +160,11 @@ func check(o options, stdout io.Writer) error {
 
 // checkBuild is check without its message: the build's problems and the
 // stale READMEs together, then the comparison with o.out.
-func checkBuild(o options) (*result, error) {
+func checkBuild(o options, stdout io.Writer) (*result, error) {
 	res, err := build(o)
 	var ps problem.List
 	if res != nil {
+		printNotices(stdout, res.notices)
 		for _, p := range res.stale {
 			ps = append(ps, &problem.Problem{File: p.File, Line: p.Line, Err: fmt.Errorf(`%w: run "make site"`, p.Err)})
 		}
