@@ -744,6 +744,14 @@ func TestBrowser(t *testing.T) {
 		if !strings.HasPrefix(href, strings.TrimSuffix(fileURL(second), "index.html")) {
 			t.Errorf("search result links to %s, want a file:// URL of %s", href, second)
 		}
+		// A static page shows how to run its listings, and has no runner.
+		notes := eval[int](t, ft, `Array.from(document.querySelectorAll(".listing[data-run] .run-note")).filter(n => n.textContent === "Run and edit it: make serve").length`)
+		if runnable := eval[int](t, ft, `document.querySelectorAll(".listing[data-run]").length`); notes != runnable {
+			t.Errorf("file://: %d runnable listings, %d of them with the note on make serve", runnable, notes)
+		}
+		if n := eval[int](t, ft, `document.querySelectorAll(".run-tools, .run-button, .run-editor").length`); n != 0 {
+			t.Errorf("file://: a static page has %d elements of the runner", n)
+		}
 		ft.do(t, "leaving the search box", chromedp.Evaluate[chromedp.Void](`document.activeElement.blur()`))
 		ft.pressAndWaitLoad(t, "ArrowRight from file://", kb.ArrowRight)
 		if got, want := ft.location(t), strings.TrimSuffix(fileURL(second), "index.html"); got != want {

@@ -3,15 +3,23 @@
 // Usage:
 //
 //	go run ./tools/site [-chapters DIR] [-out DIR] [-check]
-//	go run ./tools/site serve [-addr 127.0.0.1:8080] [-chapters DIR] [-out DIR]
+//	go run ./tools/site serve [-addr 127.0.0.1:8080] [-allow-remote] [-run-timeout 60s] [-chapters DIR] [-out DIR]
 //
 // It reads chapters/NN-slug/README.md and the code of each chapter, fills
 // in the text of the include directives in each README, and writes the
 // READMEs that change and the site, to -out (docs by default), which it
 // replaces as a whole. With -check it writes nothing: it reports every
 // problem, READMEs whose filled-in text is stale and an -out that differs
-// from a fresh build included. serve builds, then serves -out on a
-// loopback address.
+// from a fresh build included.
+//
+// serve is the live notebook: it serves the site from memory on a loopback
+// address, rebuilds it when the chapters or the theme change (writing the
+// READMEs and -out, as the command does), reloads the open pages, shows a
+// failed build's problems over them, and runs the listings a reader edits
+// in the page, on the chapter's package, as the reader: serve.go, live.go,
+// watch.go, runner.go, drafts.go and guard.go, and assets/runner.js in the
+// page. -allow-remote lets it listen on another address, which lets anyone
+// who can reach it run code on this machine.
 //
 // The build is a pipeline of stages (build.go), each taking the previous
 // stage's result, with no side effects:
@@ -45,11 +53,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/asyncgo/course/tools/internal/problem"
 )
@@ -74,16 +82,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, theme fs.
 	o := options{theme: theme, verify: true}
 	flags.StringVar(&o.chapters, "chapters", "chapters", "the chapters `directory`")
 	flags.StringVar(&o.out, "out", "docs", "the site `directory`")
-	addr := "127.0.0.1:8080"
+	so := serveOptions{addr: "127.0.0.1:8080", runTimeout: 60 * time.Second}
 	checking := false
 	if serving {
-		flags.StringVar(&addr, "addr", addr, "the loopback `address` to serve on")
+		flags.StringVar(&so.addr, "addr", so.addr, "the loopback `address` to serve on")
+		flags.BoolVar(&so.allowRemote, "allow-remote", false, "allow an -addr that is not a loopback address: anyone who can reach it can run code as you")
+		flags.DurationVar(&so.runTimeout, "run-timeout", so.runTimeout, "stop a run of a listing after this `duration`")
 	} else {
 		flags.BoolVar(&checking, "check", false, "build into a temporary directory and report problems, touching nothing")
 	}
 	flags.Usage = func() {
 		fmt.Fprintf(stderr, "usage: go run ./tools/site [-chapters DIR] [-out DIR] [-check]\n")
-		fmt.Fprintf(stderr, "       go run ./tools/site serve [-addr HOST:PORT] [-chapters DIR] [-out DIR]\n")
+		fmt.Fprintf(stderr, "       go run ./tools/site serve [-addr HOST:PORT] [-allow-remote] [-run-timeout D] [-chapters DIR] [-out DIR]\n")
 		flags.PrintDefaults()
 	}
 	if err := flags.Parse(args); err != nil {
@@ -99,7 +109,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, theme fs.
 	case checking:
 		err = check(o, stdout)
 	case serving:
-		err = buildAndServe(ctx, o, addr, stdout)
+		err = buildAndServe(ctx, o, so, stdout, stderr)
 	default:
 		err = generate(o, stdout)
 	}
@@ -194,24 +204,4 @@ func staleSite(out string, diff []string) error {
 		diff = append(diff[:5:5], fmt.Sprintf("and %d more", len(diff)-5))
 	}
 	return fmt.Errorf(`%s/ is stale: run "make site" (differs: %s)`, out, strings.Join(diff, ", "))
-}
-
-// buildAndServe builds the site into o.out and serves it on addr until ctx
-// is done.
-func buildAndServe(ctx context.Context, o options, addr string, stdout io.Writer) error {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return err
-	}
-	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		return fmt.Errorf("-addr %s: serve listens on a loopback address only", addr)
-	}
-	if err := generate(o, stdout); err != nil {
-		return err
-	}
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return err
-	}
-	return serve(ctx, ln, o.out, stdout)
 }

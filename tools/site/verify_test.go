@@ -81,9 +81,11 @@ func TestVerifyWithoutPython(t *testing.T) {
 	assert.Contains(t, v.ps.Err().Error(), "chapters/01-hello/README.md:20: python3 not found, and REQUIRE_PYTHON=1")
 }
 
-// TestVerifyRealPythonListing checks one Python listing of the course
-// through its chapter's TestPython.
-func TestVerifyRealPythonListing(t *testing.T) {
+// realCourse loads the course's own chapters, for the tests that run its
+// Python listings. It skips the test without python3, or outside the
+// course.
+func realCourse(t *testing.T) *course {
+	t.Helper()
 	if _, err := exec.LookPath("python3"); err != nil {
 		t.Skip("no python3")
 	}
@@ -93,6 +95,13 @@ func TestVerifyRealPythonListing(t *testing.T) {
 	}
 	c, err := load(chapters, theme)
 	require.NoError(t, err)
+	return c
+}
+
+// TestVerifyRealPythonListing checks one Python listing of the course
+// through its chapter's TestPython.
+func TestVerifyRealPythonListing(t *testing.T) {
+	c := realCourse(t)
 	inc := include(c)
 	require.NoError(t, inc.ps.Err())
 	checks := outputChecks(c, inc)
