@@ -11,10 +11,10 @@ ADDR ?= 127.0.0.1:8080
 help: ## List the targets.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-site: ## Refresh the chapters' included code and outputs, then regenerate docs/.
+site: ## Check every output the site shows (go test), refresh the chapters' included code and outputs, then regenerate docs/.
 	$(GO) run ./tools/site -chapters chapters -out docs
 
-serve: ## Build the site, then serve it on http://127.0.0.1:8080/ (ADDR=host:port to change).
+serve: ## Serve the course live on http://127.0.0.1:8080/: run and edit its listings, reload on save (ADDR=host:port to change).
 	$(GO) run ./tools/site serve -chapters chapters -out docs -addr $(ADDR)
 
 lint: ## gofmt, go vet, staticcheck.

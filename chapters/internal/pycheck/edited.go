@@ -31,6 +31,11 @@ import (
 // arrives, so that go test streams it; and it writes NAME.result.json
 // beside the listing (see Result). A listing that prints something else
 // than its output block does not fail the test: the result says so.
+//
+// The site tool cannot import this package (it is internal to the
+// chapters), so it names the variable and Result's fields itself
+// (pycheckRunEnv and pycheckResult in tools/site/runner.go): change both
+// sides together.
 const RunEnv = "PYCHECK_RUN"
 
 // A Result is what runner mode writes for each listing it runs.
