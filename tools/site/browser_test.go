@@ -39,7 +39,7 @@ const stepTimeout = 45 * time.Second
 
 // browserExecPath returns the first of chromium, chromium-browser on PATH. It
 // skips the test when there is none, or fails it when REQUIRE_BROWSER=1.
-func browserExecPath(t *testing.T) string {
+func browserExecPath(t testing.TB) string {
 	t.Helper()
 	for _, name := range []string{"chromium", "chromium-browser"} {
 		if p, err := exec.LookPath(name); err == nil {
@@ -106,7 +106,7 @@ type tab struct {
 
 // newBrowser starts Chromium and returns the context of its first tab. The
 // browser stops when the test ends.
-func newBrowser(t *testing.T) context.Context {
+func newBrowser(t testing.TB) context.Context {
 	t.Helper()
 	execPath := browserExecPath(t)
 	profile := t.TempDir() // registered first, so removed after the browser has exited
@@ -139,7 +139,7 @@ func newBrowser(t *testing.T) context.Context {
 
 // openTab opens a new tab in the browser of parent (or uses parent's own tab
 // when newTab is false) and starts recording problems in it.
-func openTab(t *testing.T, parent context.Context, newTab bool, allowed func(*url.URL) bool) *tab {
+func openTab(t testing.TB, parent context.Context, newTab bool, allowed func(*url.URL) bool) *tab {
 	t.Helper()
 	ctx := parent
 	if newTab {
@@ -236,7 +236,7 @@ func (tb *tab) checkProblems(t *testing.T, where string) {
 }
 
 // do runs browser steps with a timeout and fails t on error.
-func (tb *tab) do(t *testing.T, what string, steps ...chromedp.Action[chromedp.Void]) {
+func (tb *tab) do(t testing.TB, what string, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(tb.ctx, stepTimeout)
 	defer cancel()
@@ -246,7 +246,7 @@ func (tb *tab) do(t *testing.T, what string, steps ...chromedp.Action[chromedp.V
 }
 
 // value runs one browser action that returns a value.
-func value[T any](t *testing.T, tb *tab, what string, a chromedp.Action[T]) T {
+func value[T any](t testing.TB, tb *tab, what string, a chromedp.Action[T]) T {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(tb.ctx, stepTimeout)
 	defer cancel()
@@ -258,7 +258,7 @@ func value[T any](t *testing.T, tb *tab, what string, a chromedp.Action[T]) T {
 }
 
 // eval evaluates a JavaScript expression in the page.
-func eval[T any](t *testing.T, tb *tab, expr string) T {
+func eval[T any](t testing.TB, tb *tab, expr string) T {
 	t.Helper()
 	return value(t, tb, "evaluating "+expr, chromedp.Evaluate[T](expr))
 }
@@ -273,7 +273,7 @@ func (tb *tab) poll(t *testing.T, what, expr string) {
 }
 
 // navigate opens u and waits for its load event.
-func (tb *tab) navigate(t *testing.T, u string) {
+func (tb *tab) navigate(t testing.TB, u string) {
 	t.Helper()
 	tb.do(t, "opening "+u, chromedp.Navigate(u), chromedp.WaitReady(chromedp.CSS("body")))
 }

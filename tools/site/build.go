@@ -26,6 +26,12 @@ type options struct {
 	// server checked since the code last changed.
 	verify   bool
 	verified map[string]bool
+
+	// highlighted, when set, holds code blocks highlighted by earlier
+	// builds: a live server keeps one for all its builds, since
+	// highlighting is most of a build's work and a README's edit changes
+	// few blocks. It grows with every block ever seen.
+	highlighted *highlightCache
 }
 
 // A result is what a build makes, in memory: nothing is written until the
@@ -56,6 +62,9 @@ func build(o options) (*result, error) {
 	c, err := load(o.chapters, o.theme)
 	if err != nil {
 		return nil, err
+	}
+	if o.highlighted != nil {
+		c.highlighted = o.highlighted
 	}
 	inc := include(c)
 	res := &result{readmes: inc.changed(c), stale: inc.stale, course: c}

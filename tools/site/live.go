@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
@@ -36,7 +38,7 @@ type liveSite struct {
 	mu       sync.Mutex
 	files    map[string][]byte // the last good site, as built and written to o.out
 	served   map[string][]byte // the same as served: the HTML pages carry the token
-	modTime  time.Time         // when it was built
+	etags    map[string]string // the entity tag of each file served
 	course   *course           // its chapters
 	problems []string          // the last build's problems, or none when it was good
 	verified map[string]bool   // outputs verified since the chapters' code last changed
@@ -47,15 +49,16 @@ type liveSite struct {
 
 // newLiveSite returns a live site, built from o, not built yet.
 func newLiveSite(o options, token string, log io.Writer) *liveSite {
+	o.highlighted = new(highlightCache)
 	return &liveSite{o: o, token: token, log: log, written: make(map[string]string), events: newHub()}
 }
 
 // rebuild builds the site. When codeChanged is set, something other than
 // a README changed since the last build, so the outputs verified before
-// are verified again. After a good build it writes the READMEs that
-// changed and o.out, serves the new site and tells the open pages which
-// files changed; after a failed one, it keeps the last good site and
-// sends the pages the problems.
+// are verified again. After a good build it serves the new site, tells the
+// open pages which files changed, and then writes the READMEs that changed
+// and o.out; after a failed one, it keeps the last good site and sends the
+// pages the problems.
 func (s *liveSite) rebuild(codeChanged bool) {
 	s.mu.Lock()
 	if codeChanged || s.verified == nil {
@@ -71,51 +74,48 @@ func (s *liveSite) rebuild(codeChanged bool) {
 	if res != nil {
 		printNotices(s.log, res.notices)
 	}
-	if err == nil {
-		err = s.writeReadmes(res.readmes)
-	}
-	var changed []string
-	if err == nil {
-		if changed = diffFiles(res.files, old); len(changed) > 0 {
-			err = writeSite(res.files, o.out)
-		}
-	}
 	if err != nil {
-		problems := problemLines(err)
-		s.mu.Lock()
-		s.problems = problems
-		s.mu.Unlock()
-		s.events.send(liveEvent{"problems", problems})
-		fmt.Fprintf(s.log, "%v\nthe build failed: still serving the last good site\n", err)
+		s.fail(err)
 		return
 	}
+	changed := diffFiles(res.files, old)
 	s.mu.Lock()
 	for _, k := range res.verified {
 		s.verified[k] = true
 	}
+	for name, b := range res.readmes {
+		s.written[name] = string(b) // before the write, which the watcher sees
+	}
 	wasFailing := s.problems != nil
-	s.files, s.served, s.modTime, s.course, s.problems = res.files, withRunToken(res.files, s.token), time.Now(), res.course, nil
+	s.files, s.course, s.problems = res.files, res.course, nil
+	s.served, s.etags = withRunToken(res.files, s.token)
 	s.mu.Unlock()
 	if len(changed) > 0 || wasFailing {
 		s.events.send(liveEvent{"reload", changed})
+	}
+	// The pages reload from memory meanwhile.
+	err = writeReadmes(res.readmes)
+	if err == nil && len(changed) > 0 {
+		err = writeSite(res.files, o.out)
+	}
+	if err != nil {
+		s.fail(err)
+		return
 	}
 	if len(changed) > 0 {
 		fmt.Fprintf(s.log, "built in %v: wrote %s, %d files changed\n", time.Since(start).Round(time.Millisecond), o.out, len(changed))
 	}
 }
 
-// writeReadmes writes the refreshed READMEs and remembers what it wrote,
-// so that the watcher can tell its own writes from the author's.
-func (s *liveSite) writeReadmes(readmes map[string][]byte) error {
-	if err := writeReadmes(readmes); err != nil {
-		return err
-	}
+// fail records the problems of a build, or of writing its result, and
+// sends them to the open pages.
+func (s *liveSite) fail(err error) {
+	problems := problemLines(err)
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	for name, b := range readmes {
-		s.written[name] = string(b)
-	}
-	return nil
+	s.problems = problems
+	s.mu.Unlock()
+	s.events.send(liveEvent{"problems", problems})
+	fmt.Fprintf(s.log, "%v\nthe build failed: still serving the last good site\n", err)
 }
 
 // ownWrite reports whether the file name holds what the site last wrote
@@ -150,16 +150,19 @@ func problemLines(err error) []string {
 var cspMeta = []byte(`<meta http-equiv="Content-Security-Policy" content="`)
 
 // withRunToken returns files with every HTML page carrying the run token
-// (see addRunToken).
-func withRunToken(files map[string][]byte, token string) map[string][]byte {
-	served := make(map[string][]byte, len(files))
+// (see addRunToken), and the entity tag of each file: a hash of its
+// content. Browsers revalidate a page with its tag: a modification time
+// would tell two builds of the same second apart.
+func withRunToken(files map[string][]byte, token string) (map[string][]byte, map[string]string) {
+	served, etags := make(map[string][]byte, len(files)), make(map[string]string, len(files))
 	for p, b := range files {
 		if path.Ext(p) == ".html" {
 			b = addRunToken(b, token)
 		}
-		served[p] = b
+		sum := sha256.Sum256(b)
+		served[p], etags[p] = b, `"`+hex.EncodeToString(sum[:12])+`"`
 	}
-	return served
+	return served, etags
 }
 
 // addRunToken returns page with <meta name="course-run-token"> after its
@@ -208,7 +211,7 @@ func (s *liveSite) serveFiles(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	files, modTime, problems := s.served, s.modTime, s.problems
+	files, etags, problems := s.served, s.etags, s.problems
 	s.mu.Unlock()
 	p := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
 	if files == nil {
@@ -235,19 +238,23 @@ func (s *liveSite) serveFiles(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write(files["404.html"])
 		return
 	}
-	serveBytes(w, r, p, modTime, b)
+	serveBytes(w, r, p, etags[p], b)
 }
 
-// serveBytes serves b as the file p, which browsers revalidate before
-// every use, so that a reload shows the new build.
-func serveBytes(w http.ResponseWriter, r *http.Request, p string, modTime time.Time, b []byte) {
+// serveBytes serves b as the file p, with the entity tag etag (or none),
+// which browsers revalidate before every use, so that a reload shows the
+// new build.
+func serveBytes(w http.ResponseWriter, r *http.Request, p, etag string, b []byte) {
 	ctype := mime.TypeByExtension(path.Ext(p))
 	if ctype == "" {
 		ctype = "application/octet-stream"
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-cache")
-	http.ServeContent(w, r, p, modTime, bytes.NewReader(b))
+	if etag != "" {
+		w.Header().Set("ETag", etag)
+	}
+	http.ServeContent(w, r, p, time.Time{}, bytes.NewReader(b))
 }
 
 // noSitePage is what serve shows before its first good build: the
@@ -280,7 +287,7 @@ var noSitePage = template.Must(template.New("").Parse(`<!doctype html>
 func (s *liveSite) serveNoSite(w http.ResponseWriter, r *http.Request, p string, problems []string) {
 	if strings.HasPrefix(p, "assets/") {
 		if b, err := fs.ReadFile(s.o.theme, p); err == nil {
-			serveBytes(w, r, p, time.Time{}, b)
+			serveBytes(w, r, p, "", b)
 			return
 		}
 	}

@@ -218,7 +218,7 @@ func TestRunPythonListing(t *testing.T) {
 }
 
 // runDirect runs a request through the runner's handler, without a server.
-func runDirect(t *testing.T, rn *runner, req runRequest) runResult {
+func runDirect(t testing.TB, rn *runner, req runRequest) runResult {
 	t.Helper()
 	body, err := json.Marshal(req)
 	require.NoError(t, err)

@@ -38,7 +38,7 @@ type liveFixture struct {
 // startLive builds a copy of the fixture (or of the chapters directory
 // given) and serves it live until the test ends, with the real theme. The
 // runner records the runs it starts; configure may change it first.
-func startLive(t *testing.T, chapters string, configure func(*runner)) *liveFixture {
+func startLive(t testing.TB, chapters string, configure func(*runner)) *liveFixture {
 	t.Helper()
 	if chapters == "" {
 		chapters = copyFixture(t)
@@ -169,6 +169,22 @@ func TestLiveSiteFiles(t *testing.T) {
 
 	resp, _ := f.request(t, "POST", "/hello/", nil, nil)
 	assert.Equal(t, http.StatusMethodNotAllowed, resp.StatusCode, "the site is read only")
+
+	// Browsers revalidate with the page's entity tag, a hash of its
+	// content: two builds in one second still differ.
+	resp, _ = f.request(t, "GET", "/hello/", nil, nil)
+	etag := resp.Header.Get("ETag")
+	require.NotEmpty(t, etag)
+	assert.Equal(t, "no-cache", resp.Header.Get("Cache-Control"))
+	resp, _ = f.request(t, "GET", "/hello/", nil, map[string]string{"If-None-Match": etag})
+	assert.Equal(t, http.StatusNotModified, resp.StatusCode)
+	readme := filepath.Join(f.chapters, "01-hello", "README.md")
+	writeFile(t, readme, strings.Replace(readFile(t, readme), "Some *prose*", "Some *other prose*", 1))
+	f.site.rebuild(false)
+	resp, body := f.request(t, "GET", "/hello/", nil, map[string]string{"If-None-Match": etag})
+	assert.Equal(t, http.StatusOK, resp.StatusCode, "a page the build changed")
+	assert.Contains(t, string(body), "Some <em>other prose</em>")
+	assert.NotEqual(t, etag, resp.Header.Get("ETag"))
 }
 
 func TestAddRunToken(t *testing.T) {
@@ -401,7 +417,7 @@ func (s *syncBuffer) waitFor(t *testing.T, prefix string) string {
 
 // waitFor polls cond until it holds: for a state that another process or
 // goroutine reaches without saying so.
-func waitFor(t *testing.T, what string, cond func() bool) {
+func waitFor(t testing.TB, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(stepTimeout)
 	for !cond() {

@@ -22,7 +22,7 @@ import (
 // settle is how long the watcher waits after a change for more changes
 // before it rebuilds: an editor's save is often several events (write to a
 // temporary file, rename, change mode).
-const settle = 50 * time.Millisecond
+const settle = 30 * time.Millisecond
 
 // A watcher calls a live site's rebuild when its sources change.
 type watcher struct {

@@ -16,7 +16,7 @@ import (
 
 // watch starts watching the chapters of the live site until the test
 // ends.
-func (f *liveFixture) watch(t *testing.T) *watcher {
+func (f *liveFixture) watch(t testing.TB) *watcher {
 	t.Helper()
 	w, err := newWatcher(f.site, "")
 	require.NoError(t, err)
@@ -63,7 +63,10 @@ func TestLiveRebuilds(t *testing.T) {
 	assert.Equal(t, "reload", e.name)
 	assert.Contains(t, e.data, "hello/index.html")
 	assert.Contains(t, page(), "Some <em>new prose</em>")
-	assert.Contains(t, readFile(t, filepath.Join(f.out, "hello", "index.html")), "Some <em>new prose</em>", "-out is written after a good build")
+	waitFor(t, "-out written after a good build", func() bool {
+		b, _ := os.ReadFile(filepath.Join(f.out, "hello", "index.html"))
+		return strings.Contains(string(b), "Some <em>new prose</em>")
+	})
 	assert.NotEmpty(t, f.site.verified, "a README's change keeps the outputs verified")
 
 	broken := strings.Replace(orig, "<!-- code: Greeter -->", "<!-- code: Nope -->", 1)
@@ -87,7 +90,10 @@ func TestLiveRebuilds(t *testing.T) {
 	writeFile(t, code, strings.Replace(readFile(t, code), "// Greet returns a greeting for name.", "// Greet returns a warm greeting for name.", 1))
 	e = nextEvent(t, events)
 	assert.Equal(t, "reload", e.name)
-	assert.Contains(t, readFile(t, readme), "// Greet returns a warm greeting for name.", "the README's filled-in text is refreshed")
+	waitFor(t, "the README's filled-in text refreshed", func() bool {
+		b, _ := os.ReadFile(readme)
+		return strings.Contains(string(b), "// Greet returns a warm greeting for name.")
+	})
 	assert.Contains(t, page(), "Greet returns a warm greeting")
 
 	// A new directory in a chapter is watched too.
