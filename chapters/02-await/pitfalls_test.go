@@ -113,6 +113,7 @@ func TestIgnoringContext(t *testing.T) {
 }
 
 // region loops
+
 // awaitEach starts each job only when the previous one is done: the
 // waits add up.
 func awaitEach(ctx context.Context, jobs []func() (string, error)) ([]string, error) {

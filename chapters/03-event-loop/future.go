@@ -77,6 +77,7 @@ func (f *Future[T]) OnDone(fn func()) {
 }
 
 // region await
+
 // Await suspends the task t until f completes and returns f's result. If f
 // has already completed, Await returns at once without giving up the loop
 // (as awaiting a done asyncio future does). If t is cancelled while it waits,

@@ -88,6 +88,7 @@ func (l *Loop) Run(main func(t *Task) error) error {
 }
 
 // region runOnce
+
 // runOnce runs one iteration of the loop, like asyncio's _run_once.
 func (l *Loop) runOnce() error {
 	// 1. Nothing ready: wait for the next timer (the virtual clock jumps to

@@ -11,6 +11,7 @@ import (
 )
 
 // region gomaxprocs
+
 // TestBlockedReaderDoesNotStopOthers shows Go's own event loop at work. With
 // a single P (GOMAXPROCS=1: one goroutine runs Go code at a time), one
 // goroutine blocks reading a pipe nobody writes to, and three others still do

@@ -127,6 +127,7 @@ func (t *Task) interrupted() error {
 }
 
 // region park
+
 // park hands control back to the loop, with the task in state s, and returns
 // when the loop resumes it. Whoever wakes the task has already scheduled it
 // (or will): park itself just switches coroutines.

@@ -62,6 +62,7 @@ func (b *barrier) hold(r *http.Request) {
 }
 
 // region transports
+
 // defaultTransport is a copy of http.DefaultTransport: it keeps at most
 // DefaultMaxIdleConnsPerHost (2) idle connections per host.
 func defaultTransport() *http.Transport {

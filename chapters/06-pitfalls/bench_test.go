@@ -3,6 +3,7 @@ package pitfalls
 import "testing"
 
 // region bench
+
 // BenchmarkCPUBound runs eight equal CPU tasks (Rounds of Hash each) four
 // ways. Run it with -cpu 1,2: on one loop the tasks take turns, whatever
 // GOMAXPROCS is; goroutines, and executor jobs, use every processor.

@@ -16,6 +16,7 @@ const (
 )
 
 // region ticker
+
 // Ticker returns a task that sleeps for period, n times, and reports for
 // each wake-up how late it was: how much longer than period the sleep took.
 // On a loop where nobody holds up the others, every value is zero.
@@ -36,6 +37,7 @@ func Ticker(period time.Duration, n int) func(t *eventloop.Task) ([]time.Duratio
 // endregion ticker
 
 // region work
+
 // BlockingWork does work that takes d straight in the task: a blocking call
 // (a file read, a database driver, time.Sleep) or a CPU-bound loop. It holds
 // the loop for all of d; [eventloop.Task.Busy] stands for the call.
@@ -65,6 +67,7 @@ type StallReport struct {
 }
 
 // region stall
+
 // Stall runs a scene on a loop with a virtual clock: a worker sleeps until
 // WorkStart and then calls work(t, d), while a [Ticker] wakes every
 // TickPeriod, Ticks times. It reports how late the ticker was woken, when the

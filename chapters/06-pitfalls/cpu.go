@@ -13,6 +13,7 @@ import (
 const Rounds = 2_000_000
 
 // region hash
+
 // Hash runs rounds steps of SplitMix64's mixing function, starting from seed,
 // and returns the result. Every step needs the one before and the result is
 // returned, so the compiler can neither skip the work nor spread it out: it
@@ -110,6 +111,7 @@ func xorAll(xs []uint64) uint64 {
 }
 
 // region gatherbusy
+
 // GatherBusy spawns n tasks that each compute for d ([eventloop.Task.Busy]
 // stands for the CPU work), gathers them in the task t and returns the loop
 // time at which each task finished.

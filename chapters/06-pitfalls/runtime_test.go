@@ -136,6 +136,7 @@ func waitForState(ctx context.Context, fn, state string) error {
 }
 
 // region spin
+
 // spin spins until *stop is set or limit rounds have passed, and reports
 // whether it saw stop. Its loop calls no Go function: atomic.LoadUint32
 // compiles to a plain load (under -race, to a call into the race runtime

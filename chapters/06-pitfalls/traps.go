@@ -8,6 +8,7 @@ import (
 )
 
 // region forgetful
+
 // SaveAllForgetful starts one goroutine per item to save it and returns at
 // once. BUG: it never waits, so when it returns nothing may be saved yet, and
 // a program that exits now loses the work. (In asyncio: a create_task that
@@ -30,6 +31,7 @@ func SaveAll(items []string, save func(string)) {
 // endregion forgetful
 
 // region fanout
+
 // ProcessAllUnbounded runs work on every item at once, one goroutine each,
 // and returns the first error. BUG: with 100,000 items it starts 100,000
 // goroutines, and each may hold a connection, a file or a buffer at the same
@@ -56,6 +58,7 @@ func ProcessAll(ctx context.Context, items []int, limit int, work func(context.C
 // endregion fanout
 
 // region squares
+
 // Squares sends the squares of 0, 1, ..., n-1 on the returned channel and
 // then closes it. BUG: a caller that stops reading early leaves the sending
 // goroutine blocked for ever on its next send: a leaked goroutine.

@@ -13,6 +13,7 @@ import (
 )
 
 // region forgettest
+
 // TestSaveAllForgetful: the forgetful version returns before anything is
 // saved; SaveAll returns after everything is. Each save takes one second of
 // synctest's fake time.
@@ -43,6 +44,7 @@ func TestSaveAllForgetful(t *testing.T) {
 // endregion forgettest
 
 // region fanouttest
+
 // TestProcessAllPeak: the unbounded version has every item in flight at
 // once; ProcessAll never more than its limit, and pays for it in time.
 func TestProcessAllPeak(t *testing.T) {
@@ -98,6 +100,7 @@ func (g *gauge) add(d int) {
 }
 
 // region leaktest
+
 // TestSquaresLeak: a caller that reads one square and walks away leaves
 // Squares' goroutine blocked on its send. goleak.Find sees it; draining the
 // channel releases it. SquaresCtx lets go as soon as the context ends.

@@ -26,6 +26,7 @@ func hidden(t *testing.T) {
 }
 
 // region hidden
+
 func TestDemoDeadlock(t *testing.T) {
 	hidden(t)
 	ch := make(chan int)
@@ -74,6 +75,7 @@ func TestDemoLeak(t *testing.T) {
 // endregion hidden
 
 // region failures
+
 // How each failure looks: the child test binary's -test.timeout, and what its
 // output must contain.
 var failures = []struct {

@@ -21,6 +21,7 @@ import (
 )
 
 // region sleepy
+
 // FLAKY: real time. It hopes that 35 ms of sleep holds exactly three 10 ms
 // ticks and that 10 ms more is enough for Heartbeat to return. On a busy
 // machine, or under -race, the sleeps overshoot and a tick is late or lost.
@@ -40,6 +41,7 @@ func TestFlakyHeartbeatSleeps(t *testing.T) {
 // endregion sleepy
 
 // region order
+
 // FLAKY: fake time, but it relies on the order of two goroutines woken at
 // the same instant. synctest makes the instant exact, not the order.
 func TestFlakySameInstantOrder(t *testing.T) {
@@ -65,6 +67,7 @@ func TestFlakySameInstantOrder(t *testing.T) {
 // endregion order
 
 // region debounce
+
 // FLAKY: the sleep-based test of Debouncer that the exercise replaces. It
 // takes 210 ms of real time and still guesses: will f have run 50 ms after
 // its deadline?

@@ -54,6 +54,7 @@ func TestHeartbeat(t *testing.T) {
 }
 
 // region wait
+
 // The rewrite of "sleep 10 ms to let the goroutine stop": synctest.Wait
 // returns when every other goroutine in the bubble is durably blocked or has
 // exited, so what the test checks next is settled, not hoped for.
@@ -83,6 +84,7 @@ func TestHeartbeatStopsWhenCancelled(t *testing.T) {
 // endregion wait
 
 // region sameInstant
+
 // Two goroutines wake at the same fake instant. synctest fixes the instant,
 // not which of them runs first, so the test compares the timeline, which
 // sorts events of the same instant, instead of the order they were recorded.
@@ -108,6 +110,7 @@ func TestSameInstant(t *testing.T) {
 // endregion sameInstant
 
 // region orderFixed
+
 // When the order matters, the code must fix it. Two ways: distinct fake times,
 // or a hand-over on a channel. Either way the recorded order is deterministic
 // and the test checks it exactly.
@@ -162,6 +165,7 @@ func checkEvents(t *testing.T, rec *testingasync.Recorder, want ...string) {
 }
 
 // region reportBack
+
 // Only the test's own goroutine may call t.Fatal (it ends that goroutine
 // with runtime.Goexit). Workers send their errors back, and the test
 // goroutine waits for all of them before it decides: in a bubble, time stops
