@@ -32,6 +32,6 @@
 // result comes back to the loop through the future.
 //
 // The package is deliberately small. It has no I/O polling (no selector), no
-// call_soon_threadsafe, and no task groups; chapter 03 of the course lists what
-// is simplified next to asyncio.
+// call_soon_threadsafe, and no task groups; the chapter's text lists what is
+// simplified next to asyncio.
 package eventloop
