@@ -34,8 +34,6 @@ func TestBlockingDelaysOthersByItsDuration(t *testing.T) {
 	// The two timelines share one time axis, so they can be compared.
 	end := max(blocked.Trace.End, offloaded.Trace.End)
 	blocked.Trace.End, offloaded.Trace.End = end, end
-	blocked.Trace.Title = "Blocking call in a task: the ticker waits"
-	offloaded.Trace.Title = "Same call in RunInExecutor: the ticker keeps time"
-	checkTimeline(t, "testdata/blocking.svg", blocked.Trace)
-	checkTimeline(t, "testdata/offloaded.svg", offloaded.Trace)
+	checkTimeline(t, "testdata/blocking.svg", "Blocking call in a task: the ticker waits", blocked.Trace)
+	checkTimeline(t, "testdata/offloaded.svg", "Same call in RunInExecutor: the ticker keeps time", offloaded.Trace)
 }

@@ -15,7 +15,6 @@ func TestCPUTasksTakeTurns(t *testing.T) {
 	const n, d = 8, 50 * time.Millisecond
 	l := eventloop.New(eventloop.VirtualClock())
 	tr := l.Record()
-	tr.Title = "Eight 50 ms CPU tasks under Gather, on one loop"
 	err := l.Run(func(t0 *eventloop.Task) error {
 		done, err := GatherBusy(t0, n, d)
 		if err != nil {
@@ -36,7 +35,7 @@ func TestCPUTasksTakeTurns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkTimeline(t, "testdata/cpu-loop.svg", tr)
+	checkTimeline(t, "testdata/cpu-loop.svg", "Eight 50 ms CPU tasks under Gather, on one loop", tr)
 
 	l = eventloop.New(eventloop.VirtualClock())
 	err = l.Run(func(t0 *eventloop.Task) error {
