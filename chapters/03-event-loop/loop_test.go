@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"testing"
 	"testing/synctest"
 	"time"
 
 	"github.com/asyncgo/course/chapters/03-event-loop"
+	"github.com/stretchr/testify/assert"
 	"go.uber.org/goleak"
 )
 
@@ -22,9 +22,7 @@ func (lg *log) add(t *eventloop.Task, what string) {
 
 func check(t *testing.T, got, want []string) {
 	t.Helper()
-	if !slices.Equal(got, want) {
-		t.Errorf("events:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
-	}
+	assert.Equal(t, want, got, "events")
 }
 
 func run(t *testing.T, l *eventloop.Loop, main func(t *eventloop.Task) error) {

@@ -1,11 +1,11 @@
 package pitfalls
 
 import (
-	"slices"
 	"testing"
 	"time"
 
 	eventloop "github.com/asyncgo/course/chapters/03-event-loop"
+	"github.com/stretchr/testify/assert"
 )
 
 // TestCPUTasksTakeTurns: on one loop, eight 50 ms CPU tasks under Gather
@@ -24,9 +24,7 @@ func TestCPUTasksTakeTurns(t *testing.T) {
 		for i := range n {
 			want = append(want, time.Duration(i+1)*d)
 		}
-		if !slices.Equal(done, want) {
-			t.Errorf("tasks finished at %v, want %v", done, want)
-		}
+		assert.Equal(t, want, done, "when the tasks finished")
 		if got := t0.Now(); got != n*d {
 			t.Errorf("Gather returned at %v, want %v", got, n*d)
 		}
@@ -57,16 +55,14 @@ func TestCPUTasksTakeTurns(t *testing.T) {
 func TestCPUModesAgree(t *testing.T) {
 	const n, rounds = 8, 1000
 	want := Sequential(n, rounds)
-	if got := Goroutines(n, rounds); got != want {
-		t.Errorf("Goroutines = %#x, want %#x", got, want)
+	assert.Equal(t, want, Goroutines(n, rounds), "Goroutines")
+	got, err := OnLoop(n, rounds)
+	if assert.NoError(t, err, "OnLoop") {
+		assert.Equal(t, want, got, "OnLoop")
 	}
-	if got, err := OnLoop(n, rounds); err != nil || got != want {
-		t.Errorf("OnLoop = %#x, %v; want %#x", got, err, want)
+	got, err = InExecutor(n, rounds)
+	if assert.NoError(t, err, "InExecutor") {
+		assert.Equal(t, want, got, "InExecutor")
 	}
-	if got, err := InExecutor(n, rounds); err != nil || got != want {
-		t.Errorf("InExecutor = %#x, %v; want %#x", got, err, want)
-	}
-	if Hash(1, rounds) == Hash(2, rounds) {
-		t.Error("Hash ignores its seed")
-	}
+	assert.NotEqual(t, Hash(1, rounds), Hash(2, rounds), "Hash ignores its seed")
 }
