@@ -6,7 +6,7 @@ ADDR ?= 127.0.0.1:8080
 
 .DEFAULT_GOAL := help
 
-.PHONY: help site serve test lint exercises bench stress screenshot new-chapter rename-module student-edition
+.PHONY: help site serve test lint exercises golden bench stress screenshot new-chapter rename-module student-edition
 
 help: ## List the targets.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -53,6 +53,17 @@ rename-module: ## Change the module path everywhere, then build and test: make r
 student-edition: ## Write a copy without solutions for students: make student-edition OUT=../handout
 	$(GO) run ./tools/studentedition -out "$$OUT"
 
+# Every package whose tests import chapters/internal/golden keeps golden
+# files; go list finds them, so a new chapter needs no entry here. Their tests
+# run with -update (no benchmarks: there is no -bench), then tools/site's
+# TestGolden rewrites the site tool's fixture output.
+golden: ## Rewrite every golden file (SVGs, tables, fixture site) from what the tests produce; review with git diff.
+	@pkgs=$$($(GO) list -f '{{.ImportPath}} {{join .TestImports " "}} {{join .XTestImports " "}}' ./... | \
+	  awk '{for (i = 2; i <= NF; i++) if ($$i ~ /\/chapters\/internal\/golden$$/) { print $$1; break }}'); \
+	echo "$(GO) test -count=1 -update:" $$pkgs; \
+	$(GO) test -count=1 $$pkgs -update
+	$(GO) test -count=1 -run '^TestGolden$$' ./tools/site -update
+
 stress: ## The chapters' tests under -count=5, with GOMAXPROCS=1 and with the default.
 	GOMAXPROCS=1 $(GO) test -race -shuffle=on -count=5 ./chapters/...
 	$(GO) test -race -shuffle=on -count=5 ./chapters/...
@@ -78,7 +89,7 @@ bench: ## Run the benchmarks and refresh the committed results (about 7 minutes;
 	} > testdata/bench.txt.tmp && mv testdata/bench.txt.tmp testdata/bench.txt
 	$(GO) test -run '^TestGenerated$$' ./chapters/05-benefits/ -update
 	$(GO) test -run '^$$' -bench '^BenchmarkFanOutTransport$$' -benchtime 20x -count 5 ./chapters/04-gather/ > chapters/04-gather/testdata/bench.txt
-	$(GO) test -run '^TestBenchTable$$' ./chapters/04-gather/ -update
+	$(GO) test -run '^TestBench(Table|Summary)$$' ./chapters/04-gather/ -update
 	@echo "chapters/06-pitfalls: about 1 minute (eight CPU tasks, four ways, at GOMAXPROCS 1 and 2)"
 	cd chapters/06-pitfalls && $(GO) test -run '^$$' -bench CPUBound -cpu 1,2 -count 5 . > testdata/bench.txt.tmp && mv testdata/bench.txt.tmp testdata/bench.txt
 	$(GO) test -run '^TestBenchTable$$' ./chapters/06-pitfalls/ -update
@@ -88,9 +99,7 @@ bench: ## Run the benchmarks and refresh the committed results (about 7 minutes;
 	  echo "cores: $$(getconf _NPROCESSORS_ONLN)"; \
 	  echo "go: $$($(GO) env GOVERSION)"; \
 	  echo "python: $$($(PYTHON) --version 2>&1)"; \
-	  echo "ratio: LoopSwitch/tasks=100 / PullSwitch <= 1.25"; \
-	  echo "ratio: AsyncioSwitch/tasks=100 / LoopSwitch/tasks=100 >= 8"; \
 	  $(GO) test -run '^$$' -bench '^Benchmark(LoopSwitch|PullSwitch|ChannelHandoff)$$' -benchmem -count 5 . && \
 	  $(PYTHON) python/bench_switch.py; \
 	} > testdata/bench.txt.tmp && mv testdata/bench.txt.tmp testdata/bench.txt
-	$(GO) run ./tools/benchtable -o chapters/03-event-loop/testdata/bench.md chapters/03-event-loop/testdata/bench.txt
+	$(GO) test -run '^TestBenchTable$$' ./chapters/03-event-loop/ -update

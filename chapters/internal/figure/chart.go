@@ -1,24 +1,23 @@
-package benefits
+package figure
 
 import (
 	"bytes"
 	"fmt"
-	"html"
 	"math"
 	"strconv"
 )
 
-// Point is one point of a Series.
+// A Point is one point of a [Series].
 type Point struct{ X, Y float64 }
 
-// Series is one line of a LineChart.
+// A Series is one line of a [LineChart].
 type Series struct {
 	Name   string
 	Points []Point
 	Dashed bool // a reference line, such as the ideal
 }
 
-// LineChart draws series on logarithmic X and Y axes.
+// A LineChart draws series on logarithmic X and Y axes, with a legend.
 type LineChart struct {
 	Title, Desc    string // the SVG's <title> and <desc>, for screen readers
 	XLabel, YLabel string
@@ -26,14 +25,14 @@ type LineChart struct {
 	Series         []Series
 }
 
-// Bar is one bar of a BarChart.
+// A Bar is one bar of a [BarChart].
 type Bar struct {
 	Label string
 	Value float64
 	Text  string // shown after the bar; empty means the value
 }
 
-// BarChart draws horizontal bars on a logarithmic scale.
+// A BarChart draws horizontal bars on a logarithmic scale.
 type BarChart struct {
 	Title, Desc string
 	XLabel      string
@@ -72,8 +71,9 @@ func logRange(values []float64) (lo, hi int, err error) {
 	return lo, hi, nil
 }
 
-// num formats a coordinate with one decimal, so output is byte-for-byte stable.
-func num(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+// cnum formats a chart coordinate with one decimal, so output is byte-for-byte
+// stable.
+func cnum(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
 func tickText(f func(float64) string, v float64) string {
 	if f != nil {
@@ -82,15 +82,16 @@ func tickText(f func(float64) string, v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-func header(b *bytes.Buffer, w, h int, title, desc string) {
+func chartHeader(b *bytes.Buffer, w, h int, title, desc string) {
 	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="title desc">`+"\n", w, h, w, h)
-	fmt.Fprintf(b, "<title id=\"title\">%s</title>\n<desc id=\"desc\">%s</desc>\n", html.EscapeString(title), html.EscapeString(desc))
+	fmt.Fprintf(b, "<title id=\"title\">%s</title>\n<desc id=\"desc\">%s</desc>\n", esc(title), esc(desc))
 	b.WriteString(chartStyle)
 	fmt.Fprintf(b, `<rect class="bg" width="%d" height="%d" rx="8"/>`+"\n", w, h)
-	fmt.Fprintf(b, `<text class="fg h" x="16" y="26">%s</text>`+"\n", html.EscapeString(title))
+	fmt.Fprintf(b, `<text class="fg h" x="16" y="26">%s</text>`+"\n", esc(title))
 }
 
-// SVG renders the chart. The output depends only on the chart's fields.
+// SVG draws the chart. It returns an error when a value cannot go on a
+// logarithmic axis (zero, negative, infinite or NaN) or there is none.
 func (c LineChart) SVG() ([]byte, error) {
 	const w, h, left, right, top, bottom = 640, 400, 72, 24, 44, 56
 	var xs, ys []float64
@@ -112,22 +113,22 @@ func (c LineChart) SVG() ([]byte, error) {
 	py := func(y float64) float64 { return top + ph - (math.Log10(y)-float64(ylo))/float64(yhi-ylo)*ph }
 
 	var b bytes.Buffer
-	header(&b, w, h, c.Title, c.Desc)
+	chartHeader(&b, w, h, c.Title, c.Desc)
 	for e := xlo; e <= xhi; e++ {
 		v := math.Pow10(e)
-		x := num(px(v))
+		x := cnum(px(v))
 		fmt.Fprintf(&b, `<line class="gr" x1="%s" y1="%d" x2="%s" y2="%d"/>`+"\n", x, top, x, h-bottom)
-		fmt.Fprintf(&b, `<text class="mu" x="%s" y="%d" text-anchor="middle">%s</text>`+"\n", x, h-bottom+18, html.EscapeString(tickText(c.XTick, v)))
+		fmt.Fprintf(&b, `<text class="mu" x="%s" y="%d" text-anchor="middle">%s</text>`+"\n", x, h-bottom+18, esc(tickText(c.XTick, v)))
 	}
 	for e := ylo; e <= yhi; e++ {
 		v := math.Pow10(e)
-		y := num(py(v))
+		y := cnum(py(v))
 		fmt.Fprintf(&b, `<line class="gr" x1="%d" y1="%s" x2="%d" y2="%s"/>`+"\n", left, y, w-right, y)
-		fmt.Fprintf(&b, `<text class="mu" x="%d" y="%s" text-anchor="end" dominant-baseline="middle">%s</text>`+"\n", left-8, y, html.EscapeString(tickText(c.YTick, v)))
+		fmt.Fprintf(&b, `<text class="mu" x="%d" y="%s" text-anchor="end" dominant-baseline="middle">%s</text>`+"\n", left-8, y, esc(tickText(c.YTick, v)))
 	}
 	fmt.Fprintf(&b, `<path class="ax" fill="none" d="M%d %dV%dH%d"/>`+"\n", left, top, h-bottom, w-right)
-	fmt.Fprintf(&b, `<text class="fg" x="%s" y="%d" text-anchor="middle">%s</text>`+"\n", num(left+pw/2), h-12, html.EscapeString(c.XLabel))
-	fmt.Fprintf(&b, `<text class="fg" transform="translate(18 %s) rotate(-90)" text-anchor="middle">%s</text>`+"\n", num(top+ph/2), html.EscapeString(c.YLabel))
+	fmt.Fprintf(&b, `<text class="fg" x="%s" y="%d" text-anchor="middle">%s</text>`+"\n", cnum(left+pw/2), h-12, esc(c.XLabel))
+	fmt.Fprintf(&b, `<text class="fg" transform="translate(18 %s) rotate(-90)" text-anchor="middle">%s</text>`+"\n", cnum(top+ph/2), esc(c.YLabel))
 	for i, s := range c.Series {
 		class := fmt.Sprintf("c%d", i%4)
 		if s.Dashed {
@@ -139,7 +140,7 @@ func (c LineChart) SVG() ([]byte, error) {
 			if j == 0 {
 				cmd = "M"
 			}
-			fmt.Fprintf(&d, "%s%s %s", cmd, num(px(p.X)), num(py(p.Y)))
+			fmt.Fprintf(&d, "%s%s %s", cmd, cnum(px(p.X)), cnum(py(p.Y)))
 		}
 		dash := ""
 		if s.Dashed {
@@ -149,20 +150,22 @@ func (c LineChart) SVG() ([]byte, error) {
 		if !s.Dashed {
 			for _, p := range s.Points {
 				fmt.Fprintf(&b, `<circle class="%s" cx="%s" cy="%s" r="4"><title>%s: %s, %s</title></circle>`+"\n",
-					class, num(px(p.X)), num(py(p.Y)), html.EscapeString(s.Name),
+					class, cnum(px(p.X)), cnum(py(p.Y)), esc(s.Name),
 					strconv.FormatFloat(p.X, 'g', 4, 64), strconv.FormatFloat(p.Y, 'g', 4, 64))
 			}
 		}
 		// Legend, top left inside the plot.
 		ly := top + 14 + 20*i
 		fmt.Fprintf(&b, `<line class="%s" x1="%d" y1="%d" x2="%d" y2="%d" stroke-width="2.5"%s/>`+"\n", class, left+12, ly, left+36, ly, dash)
-		fmt.Fprintf(&b, `<text class="fg" x="%d" y="%d" dominant-baseline="middle">%s</text>`+"\n", left+44, ly, html.EscapeString(s.Name))
+		fmt.Fprintf(&b, `<text class="fg" x="%d" y="%d" dominant-baseline="middle">%s</text>`+"\n", left+44, ly, esc(s.Name))
 	}
 	b.WriteString("</svg>\n")
 	return b.Bytes(), nil
 }
 
-// SVG renders the chart. The output depends only on the chart's fields.
+// SVG draws the chart, with a decade of room below the shortest bar. It
+// returns an error when a value cannot go on a logarithmic axis or there is
+// none.
 func (c BarChart) SVG() ([]byte, error) {
 	const w, left, right, top, row, bottom = 640, 200, 24, 44, 40, 52
 	h := top + row*len(c.Bars) + bottom
@@ -179,15 +182,15 @@ func (c BarChart) SVG() ([]byte, error) {
 	px := func(v float64) float64 { return left + (math.Log10(v)-float64(lo))/float64(hi-lo)*pw }
 
 	var b bytes.Buffer
-	header(&b, w, h, c.Title, c.Desc)
+	chartHeader(&b, w, h, c.Title, c.Desc)
 	base := h - bottom
 	for e := lo; e <= hi; e++ {
 		v := math.Pow10(e)
-		x := num(px(v))
+		x := cnum(px(v))
 		fmt.Fprintf(&b, `<line class="gr" x1="%s" y1="%d" x2="%s" y2="%d"/>`+"\n", x, top, x, base)
-		fmt.Fprintf(&b, `<text class="mu" x="%s" y="%d" text-anchor="middle">%s</text>`+"\n", x, base+18, html.EscapeString(tickText(c.XTick, v)))
+		fmt.Fprintf(&b, `<text class="mu" x="%s" y="%d" text-anchor="middle">%s</text>`+"\n", x, base+18, esc(tickText(c.XTick, v)))
 	}
-	fmt.Fprintf(&b, `<text class="fg" x="%s" y="%d" text-anchor="middle">%s</text>`+"\n", num(left+pw/2), h-10, html.EscapeString(c.XLabel))
+	fmt.Fprintf(&b, `<text class="fg" x="%s" y="%d" text-anchor="middle">%s</text>`+"\n", cnum(left+pw/2), h-10, esc(c.XLabel))
 	for i, bar := range c.Bars {
 		y := top + row*i + 8
 		end := px(bar.Value)
@@ -195,13 +198,13 @@ func (c BarChart) SVG() ([]byte, error) {
 		if text == "" {
 			text = strconv.FormatFloat(bar.Value, 'f', -1, 64)
 		}
-		fmt.Fprintf(&b, `<text class="fg" x="%d" y="%d" text-anchor="end" dominant-baseline="middle">%s</text>`+"\n", left-10, y+12, html.EscapeString(bar.Label))
+		fmt.Fprintf(&b, `<text class="fg" x="%d" y="%d" text-anchor="end" dominant-baseline="middle">%s</text>`+"\n", left-10, y+12, esc(bar.Label))
 		fmt.Fprintf(&b, `<rect class="c%d" x="%d" y="%d" width="%s" height="24" rx="3"><title>%s: %s</title></rect>`+"\n",
-			i%4, left, y, num(max(end-left, 1)), html.EscapeString(bar.Label), html.EscapeString(text))
+			i%4, left, y, cnum(max(end-left, 1)), esc(bar.Label), esc(text))
 		if end+8+float64(7*len(text)) < w-right {
-			fmt.Fprintf(&b, `<text class="fg" x="%s" y="%d" dominant-baseline="middle">%s</text>`+"\n", num(end+8), y+12, html.EscapeString(text))
+			fmt.Fprintf(&b, `<text class="fg" x="%s" y="%d" dominant-baseline="middle">%s</text>`+"\n", cnum(end+8), y+12, esc(text))
 		} else {
-			fmt.Fprintf(&b, `<text class="bg" x="%s" y="%d" text-anchor="end" dominant-baseline="middle">%s</text>`+"\n", num(end-8), y+12, html.EscapeString(text))
+			fmt.Fprintf(&b, `<text class="bg" x="%s" y="%d" text-anchor="end" dominant-baseline="middle">%s</text>`+"\n", cnum(end-8), y+12, esc(text))
 		}
 	}
 	fmt.Fprintf(&b, `<path class="ax" fill="none" d="M%d %dV%d"/>`+"\n", left, top, base)

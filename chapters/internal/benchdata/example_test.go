@@ -5,7 +5,7 @@ import (
 	"log"
 	"strings"
 
-	"github.com/asyncgo/course/tools/benchdata"
+	"github.com/asyncgo/course/chapters/internal/benchdata"
 )
 
 func ExampleParse() {
@@ -16,7 +16,7 @@ BenchmarkCPUBound/mode=loop     	      20	  54000000 ns/op
 BenchmarkCPUBound/mode=loop-2   	      20	  26000000 ns/op	  12 B/op
 PASS
 `
-	res, err := benchdata.Parse(strings.NewReader(out))
+	res, err := benchdata.Parse(strings.NewReader(out), "bench.txt")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -32,17 +32,4 @@ PASS
 	// cpu: Example CPU
 	// CPUBound/mode=loop (GOMAXPROCS 1): 2 runs, median 52 ms, units ["ns/op"]
 	// CPUBound/mode=loop (GOMAXPROCS 2): 1 runs, median 26 ms, units ["ns/op" "B/op"]
-}
-
-func ExampleTable() {
-	t := benchdata.Table{Columns: []benchdata.Column{
-		{Heading: "benchmark"},
-		{Heading: "median", Right: true},
-	}}
-	t.Add("PullSwitch", "77.5 ns")
-	fmt.Print(t.String())
-	// Output:
-	// | benchmark | median |
-	// |---|--:|
-	// | PullSwitch | 77.5 ns |
 }
