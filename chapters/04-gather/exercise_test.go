@@ -161,10 +161,15 @@ func TestGatherLimitCancelsTheOthers(t *testing.T) {
 	})
 }
 
+// A limit below 1 is an error. Without the check, errgroup's SetLimit(0)
+// would let no request start, and GatherLimit would wait for ever.
 func TestGatherLimitRejectsBadLimit(t *testing.T) {
 	t.Parallel()
 	for _, n := range []int{0, -1} {
-		_, err := GatherLimit(t.Context(), mockClient(nil), []string{"http://example.com/"}, n)
-		assert.Error(t, err, "GatherLimit(n=%d): a limit below 1 is an error", n)
+		bubble.Test(t, "GatherLimit with n = 0 is blocked for good: return an error for n < 1 before starting anything",
+			func(t *testing.T) {
+				_, err := GatherLimit(t.Context(), mockClient(nil), []string{"http://example.com/"}, n)
+				assert.Error(t, err, "GatherLimit(n=%d): a limit below 1 is an error", n)
+			})
 	}
 }
