@@ -1,13 +1,13 @@
 package testingasync_test
 
 import (
+	"slices"
 	"testing"
 	"testing/synctest"
 	"time"
 
 	"github.com/asyncgo/course/chapters/10-testing-async"
 	"github.com/asyncgo/course/chapters/internal/bubble"
-	"github.com/stretchr/testify/assert"
 )
 
 // leftBehind is what a deadlocked bubble means in these tests.
@@ -28,7 +28,9 @@ func wantTimeline(t *testing.T, rec *testingasync.Recorder, msg string, want ...
 	if want == nil {
 		want = []string{}
 	}
-	assert.Equal(t, want, rec.Timeline(), "at %v: %s", elapsed(), msg)
+	if got := rec.Timeline(); !slices.Equal(got, want) {
+		t.Errorf("at %v: %s\nwant: %q\ngot:  %q", elapsed(), msg, want, got)
+	}
 }
 
 // elapsed reports the fake time since the bubble started: every bubble's
@@ -75,17 +77,23 @@ func TestDebouncerStop(t *testing.T) {
 	bubble.Test(t, leftBehind, func(t *testing.T) {
 		rec := testingasync.NewRecorder(nil)
 		db := debounced(rec)
-		assert.False(t, db.Stop(), "Stop before any Trigger: nothing was pending")
+		if db.Stop() {
+			t.Error("Stop before any Trigger reported true: nothing was pending")
+		}
 		db.Trigger()
 		time.Sleep(50 * time.Millisecond)
-		assert.True(t, db.Stop(), "Stop with a call pending must report it")
+		if !db.Stop() {
+			t.Error("Stop with a call pending reported false: it must report it")
+		}
 		time.Sleep(time.Second)
 		wantTimeline(t, rec, "Stop must cancel the pending call")
 
 		db.Trigger() // a stopped Debouncer can be triggered again
 		time.Sleep(time.Second)
 		wantTimeline(t, rec, "a stopped Debouncer can be triggered again", "1.15s f")
-		assert.False(t, db.Stop(), "Stop after f has run: nothing was pending (timer.Stop reports it)")
+		if db.Stop() {
+			t.Error("Stop after f has run reported true: nothing was pending (timer.Stop reports it)")
+		}
 	})
 }
 
@@ -113,7 +121,9 @@ func TestDebouncerRunsFOnItsOwnGoroutine(t *testing.T) {
 			t.Fatal("Trigger was still blocked after 1h of fake time: it must not wait for f, " +
 				"nor for the quiet period: run f later, on a goroutine of its own (time.AfterFunc)")
 		}
-		assert.Equal(t, 150*time.Millisecond, elapsed(), "Trigger must return at once, without waiting for the quiet period")
+		if got := elapsed(); got != 150*time.Millisecond {
+			t.Errorf("Trigger returned at %v, want 150ms: it must return at once, without waiting for the quiet period", got)
+		}
 		time.Sleep(time.Second)
 		wantTimeline(t, rec, "f runs again while its first call is still running", "100ms f", "250ms f")
 	})
