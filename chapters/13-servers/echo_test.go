@@ -27,17 +27,17 @@ func Example_echoServer() {
 		fmt.Println(err)
 		return
 	}
-	var conns sync.WaitGroup
+	var wg sync.WaitGroup // the accept loop and a goroutine per connection
 	served := make(chan error, 1)
-	go func() {
+	wg.Go(func() {
 		for {
 			conn, err := ln.Accept()
 			if err != nil {
 				return // the listener was closed
 			}
-			conns.Go(func() { served <- EchoLines(conn, 30*time.Second) })
+			wg.Go(func() { served <- EchoLines(conn, 30*time.Second) })
 		}
-	}()
+	})
 
 	conn, err := net.Dial("tcp", ln.Addr().String())
 	if err != nil {
@@ -53,7 +53,7 @@ func Example_echoServer() {
 	conn.Close()
 	fmt.Println("server's goroutine returned:", <-served)
 	ln.Close()
-	conns.Wait()
+	wg.Wait()
 	// Output:
 	// client got: hello
 	// client got: world
