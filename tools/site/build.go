@@ -86,10 +86,10 @@ func load(chapters string, theme fs.FS) (*course, error) {
 // included is the result of the include stage: every chapter's README
 // with the filled-in text of its directives generated afresh (include.go).
 type included struct {
-	readmes [][]byte                     // by chapter, in order
+	readmes [][]byte                    // by chapter, in order
 	sources []map[string]*listingSource // by chapter: where each listing comes from, by directive
-	stale   problem.List // what differs from the READMEs on disk
-	ps      problem.List // directives that do not resolve, and the chapters' code problems
+	stale   problem.List                // what differs from the READMEs on disk
+	ps      problem.List                // directives that do not resolve, and the chapters' code problems
 }
 
 // include is the second stage: it refreshes every chapter's README, in

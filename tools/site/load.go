@@ -22,8 +22,8 @@ type course struct {
 
 	stubs     map[string]string // exercise stubs edited in place, as committed (stubs.go)
 	templates templates         // the page templates (layout.go)
-	config    *config   // the site configuration (config.go)
-	theme     fs.FS     // the templates, assets and configuration
+	config    *config           // the site configuration (config.go)
+	theme     fs.FS             // the templates, assets and configuration
 
 	highlighted *highlightCache // the code blocks highlighted so far (see highlight.go)
 }
