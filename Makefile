@@ -17,11 +17,12 @@ site: ## Refresh the chapters' included code and outputs, then regenerate docs/.
 serve: ## Build the site, then serve it on http://127.0.0.1:8080/ (ADDR=host:port to change).
 	$(GO) run ./tools/site serve -chapters chapters -out docs -addr $(ADDR)
 
-lint: ## gofmt, go vet, staticcheck.
+lint: ## gofmt, go vet, staticcheck, and actionlint on the GitHub workflow.
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needs to be run on:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) tool staticcheck ./...
+	$(GO) tool actionlint
 
 test: lint exercises ## Everything CI runs: lint, the exercise stubs, all tests with -race (browser test included).
 	$(GO) test -race -shuffle=on ./...
