@@ -6,7 +6,7 @@ ADDR ?= 127.0.0.1:8080
 
 .DEFAULT_GOAL := help
 
-.PHONY: help site serve test lint exercises progress workbook golden bench stress screenshot new-chapter rename-module student-edition
+.PHONY: help site serve test lint exercises progress workbook golden bench site-vs-hugo stress screenshot new-chapter rename-module student-edition
 
 help: ## List the targets.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -64,6 +64,9 @@ golden: ## Rewrite every golden file (SVGs, tables, fixture site) from what the 
 	echo "$(GO) test -count=1 -update:" $$pkgs; \
 	$(GO) test -count=1 $$pkgs -update
 	$(GO) test -count=1 -run '^TestGolden$$' ./tools/site -update
+
+site-vs-hugo: ## Time the site tool beside Hugo building the same chapters (needs hugo: apt-get install -y hugo).
+	bash tools/site/compare-hugo.sh
 
 stress: ## The chapters' tests under -count=5, with GOMAXPROCS=1 and with the default.
 	GOMAXPROCS=1 $(GO) test -race -shuffle=on -count=5 ./chapters/...

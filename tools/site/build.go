@@ -19,6 +19,7 @@ type options struct {
 	chapters string // the chapters directory
 	out      string // the site directory, as problems with the site's pages name it
 	theme    fs.FS  // templates/*.html, assets/* and course.json
+	cacheDir string // the directory of the disk cache of highlighted code (diskcache.go), or "" for none
 }
 
 // A result is what a build makes, in memory: nothing is written until the
@@ -27,6 +28,17 @@ type result struct {
 	files   map[string][]byte // the site, by slash path from its root
 	readmes map[string][]byte // the refreshed READMEs that differ from the disk, by absolute path
 	stale   problem.List      // what makes each of those READMEs differ
+
+	highlights *highlightCache // the blocks this build highlighted or found on disk
+}
+
+// saveHighlights saves to the disk cache what the build highlighted afresh,
+// for the next build (diskcache.go). Without a disk cache it does nothing.
+func (res *result) saveHighlights() error {
+	if res.highlights == nil || res.highlights.disk == nil {
+		return nil
+	}
+	return res.highlights.disk.save(res.highlights)
 }
 
 // build runs the pipeline on the chapters of o:
@@ -44,8 +56,11 @@ func build(o options) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if o.cacheDir != "" {
+		c.highlighted = newHighlightCache(&diskCache{dir: o.cacheDir})
+	}
 	inc := include(c)
-	res := &result{readmes: inc.changed(c), stale: inc.stale}
+	res := &result{readmes: inc.changed(c), stale: inc.stale, highlights: c.highlighted}
 	if err := inc.ps.Err(); err != nil {
 		return res, err
 	}
