@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -83,4 +84,44 @@ func TestSolveInPlace(t *testing.T) {
 	coursecopy.Run(t, course, "make", "exercises")
 	progress = coursecopy.Run(t, course, "make", "progress")
 	assert.Contains(t, progress, "3 of 3 exercises solved")
+}
+
+// TestIncompleteSolutionsFail runs three exercises' tests against a
+// reference solution with one promise left out, the gaps a review found
+// untested: each must fail, in the test that checks that promise.
+func TestIncompleteSolutionsFail(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds three chapters' tests: skipped with -short")
+	}
+	tests := []struct {
+		chapter, old, new, test string
+	}{
+		// "If t itself is cancelled, WaitFor cancels f too."
+		{"03-event-loop", "\t\tf.Cancel()\n\t\treturn zero, err\n", "\t\treturn zero, err\n", "TestWaitForCancelledCancelsF"},
+		// "Yield after each chunk but the last."
+		{"06-pitfalls", "\t\tif d > 0 {\n\t\t\tif err := t.Yield()", "\t\tif true {\n\t\t\tif err := t.Yield()", "TestChunkedYieldsBetweenChunks"},
+		// When ctx ends during the last call, the error wraps context.Cause.
+		{"07-cancellation", "\tif ctx.Err() != nil {\n\t\treturn fmt.Errorf(\"retry: gave up: %w\", context.Cause(ctx))\n\t}\n", "", "TestRetryStopsDuringTheLastCall"},
+	}
+	root := filepath.Join("..", "..")
+	for _, tt := range tests {
+		t.Run(tt.chapter, func(t *testing.T) {
+			dir := filepath.Join(root, "chapters", tt.chapter)
+			b, err := os.ReadFile(filepath.Join(dir, "solution.go"))
+			require.NoError(t, err)
+			require.Contains(t, string(b), tt.old, "the reference solution changed: update this test's edit")
+			incomplete := strings.Replace(string(b), tt.old, tt.new, 1)
+			abs, err := filepath.Abs(filepath.Join(dir, "solution.go"))
+			require.NoError(t, err)
+			overlay, err := writeOverlay(abs, []byte(incomplete))
+			require.NoError(t, err)
+			defer os.RemoveAll(filepath.Dir(overlay))
+			ex := &exercise{root: root, rel: "chapters/" + tt.chapter, tests: []string{tt.test}}
+			cmd := exec.Command("go", "test", "-count=1", "-overlay", overlay, "-run", ex.runPattern(), "./"+ex.rel+"/")
+			cmd.Dir = root
+			out, err := cmd.CombinedOutput()
+			assert.Error(t, err, "the tests pass against a solution that leaves out what %s checks:\n%s", tt.test, out)
+			assert.Contains(t, string(out), "--- FAIL: "+tt.test)
+		})
+	}
 }
