@@ -108,6 +108,9 @@ func TestIncompleteSolutionsFail(t *testing.T) {
 		t.Run(tt.chapter, func(t *testing.T) {
 			dir := filepath.Join(root, "chapters", tt.chapter)
 			b, err := os.ReadFile(filepath.Join(dir, "solution.go"))
+			if os.IsNotExist(err) {
+				t.Skipf("chapters/%s is not in this copy of the course", tt.chapter)
+			}
 			require.NoError(t, err)
 			require.Contains(t, string(b), tt.old, "the reference solution changed: update this test's edit")
 			incomplete := strings.Replace(string(b), tt.old, tt.new, 1)
