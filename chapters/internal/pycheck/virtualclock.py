@@ -51,17 +51,20 @@ on Unix:
 """
 
 import asyncio
+import builtins
 import concurrent.futures
+import importlib.machinery
 import inspect
+import io
 import ipaddress
 import math
 import os
-import runpy
 import selectors
 import socket
 import sys
 import threading
 import time
+import types
 import weakref
 
 _real = {name: getattr(time, name) for name in ("monotonic", "monotonic_ns", "perf_counter", "perf_counter_ns", "sleep")}
@@ -270,9 +273,26 @@ def main(argv):
         print("usage: python3 virtualclock.py listing.py [args...]", file=sys.stderr)
         return 2
     install()
+    # What python3 listing.py does: __main__.__file__ absolute, sys.argv[0] as
+    # given, sys.path[0] the listing's directory, a fresh __main__ module.
+    path = os.path.abspath(argv[1])
     sys.argv = argv[1:]
-    sys.path[0] = os.path.dirname(os.path.abspath(argv[1]))
-    runpy.run_path(argv[1], run_name="__main__")
+    sys.path[0] = os.path.dirname(path)
+    with io.open_code(path) as f:
+        code = compile(f.read(), path, "exec")
+    module = types.ModuleType("__main__")
+    module.__file__, module.__cached__ = path, None
+    module.__builtins__ = builtins
+    module.__loader__ = importlib.machinery.SourceFileLoader("__main__", path)
+    sys.modules["__main__"] = module
+    try:
+        exec(code, vars(module))
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except BaseException as err:  # the traceback python3 listing.py prints: from the listing down
+        err.with_traceback(err.__traceback__.tb_next)
+        sys.excepthook(type(err), err, err.__traceback__)
+        return 1
     return 0
 
 

@@ -11,6 +11,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import unittest
@@ -340,6 +341,27 @@ class Loops(TestCase):
         finally:
             os.close(r)
             os.waitpid(pid, 0)
+
+
+class Main(TestCase):
+    def test_runs_a_listing_as_python3_would(self):
+        listing = (
+            "import os, sys\n"
+            "print(__name__, __file__, sys.argv, sys.path[0] == os.path.dirname(__file__), os.path.exists('x.py'))\n"
+            "def f():\n"
+            "    raise ValueError('boom')\n"
+            "f()\n")
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "x.py"), "w") as f:
+                f.write(listing)
+            clock = os.path.abspath(virtualclock.__file__)
+            plain = subprocess.run([sys.executable, "x.py", "arg"], cwd=d, capture_output=True, text=True)
+            virtual = subprocess.run([sys.executable, clock, "x.py", "arg"], cwd=d, capture_output=True, text=True)
+        self.assertIn("__main__", plain.stdout)
+        self.assertIn("ValueError: boom", plain.stderr)
+        self.assertEqual(virtual.stdout, plain.stdout)
+        self.assertEqual(virtual.stderr, plain.stderr)  # the traceback starts at the listing
+        self.assertEqual(virtual.returncode, plain.returncode)
 
 
 def real_sleep_then(seconds, result, done=None):
