@@ -15,8 +15,9 @@
 //
 // Check runs a listing as "python3 virtualclock.py listing.py" in the
 // listing's directory. virtualclock.py, embedded in this package and written
-// to a temporary directory, runs the listing as its __main__, with its own
-// sys.argv and sys.path[0], on a virtual clock: the asyncio event loops the
+// to a temporary directory, runs the listing as __main__ exactly as "python3
+// listing.py" would (same __file__, sys.argv and sys.path[0]), but on a
+// virtual clock: the asyncio event loops the
 // listing makes on the main thread (asyncio.run, asyncio.Runner,
 // asyncio.new_event_loop) jump to the next timer when nothing is ready and
 // nothing can become ready by itself (no thread working for the loop, no
