@@ -2,8 +2,10 @@
 
     python3 virtualclock.py listing.py [args...]
 
-runs listing.py as "python3 listing.py" would (as __main__, with its own
-sys.argv and sys.path[0]), except that the asyncio event loops it makes on the
+runs listing.py as "python3 listing.py" would (as a fresh __main__ module with
+the same __file__, sys.argv and sys.path[0], and an uncaught exception's
+traceback printed from the listing down), except that the asyncio event loops
+it makes on the
 main thread (asyncio.run, asyncio.Runner, asyncio.new_event_loop, and so
 unittest's IsolatedAsyncioTestCase) keep time on a virtual clock, like Go's
 testing/synctest:
@@ -27,8 +29,8 @@ testing/synctest:
 - time.monotonic() and time.perf_counter() (and their _ns forms) read the
   virtual clock on the main thread, so a listing measures elapsed time on the
   clock its timers run on. Other threads, and a loop the listing builds from a
-  loop class itself (with its own time() method, say), keep the real clock.
-  time.time() is left alone.
+  loop class itself (with its own time() method, say), keep the real clock,
+  and so does a forked child process. time.time() is left alone.
 - Reading the clock a million times while it stands still raises RuntimeError:
   a loop that waits for the clock to move (a busy-wait) would never end here.
 
