@@ -6,7 +6,7 @@ ADDR ?= 127.0.0.1:8080
 
 .DEFAULT_GOAL := help
 
-.PHONY: help site serve test lint exercises bench stress screenshot new-chapter rename-module student-edition
+.PHONY: help site serve test lint exercises progress workbook golden bench site-vs-hugo stress screenshot new-chapter rename-module student-edition
 
 help: ## List the targets.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -17,23 +17,24 @@ site: ## Check every output the site shows (go test), refresh the chapters' incl
 serve: ## Serve the course live on http://127.0.0.1:8080/: run and edit its listings, reload on save (ADDR=host:port to change).
 	$(GO) run ./tools/site serve -chapters chapters -out docs -addr $(ADDR)
 
-lint: ## gofmt, go vet, staticcheck.
+lint: ## gofmt, go vet, staticcheck, and actionlint on the GitHub workflow.
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needs to be run on:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) tool staticcheck ./...
+	$(GO) tool actionlint
 
 test: lint exercises ## Everything CI runs: lint, the exercise stubs, all tests with -race (browser test included).
 	$(GO) test -race -shuffle=on ./...
 
-exercises: ## Check that every chapter's exercise stubs build and fail their tests (-tags learn).
-	@for d in chapters/[0-9][0-9]-*/; do \
-	  [ -f "$$d/exercise.go" ] && [ -f "$$d/solution.go" ] || continue; \
-	  $(GO) vet -tags learn "./$$d" || exit 1; \
-	  if $(GO) test -tags learn -count=1 "./$$d" >/dev/null 2>&1; then \
-	    echo "$$d: the exercise tests pass against the stubs in exercise.go; they must fail until solved"; exit 1; \
-	  fi; \
-	done; echo "exercise stubs: build, and fail their tests as they should"
+exercises: ## Check that every chapter's committed exercise stubs build and fail their tests (-tags learn).
+	$(GO) run ./tools/exercise stubs
+
+progress: ## Your progress through the exercises, one line per chapter (WATCH=1: run an exercise again on save).
+	$(GO) run ./tools/exercise progress $(if $(filter 1 yes true,$(WATCH)),-watch)
+
+workbook: ## Write your own copy of the course to do the exercises in: make workbook OUT=../my-async-course
+	$(GO) run ./tools/studentedition -workbook -out "$$OUT"
 
 # The teacher's kit (CONTRIBUTING.md, "Fork it for your class"). make passes
 # the variables given on its command line to the recipes' environment, so the
@@ -52,6 +53,20 @@ rename-module: ## Change the module path everywhere, then build and test: make r
 
 student-edition: ## Write a copy without solutions for students: make student-edition OUT=../handout
 	$(GO) run ./tools/studentedition -out "$$OUT"
+
+# Every package whose tests import chapters/internal/golden keeps golden
+# files; go list finds them, so a new chapter needs no entry here. Their tests
+# run with -update (no benchmarks: there is no -bench), then tools/site's
+# TestGolden rewrites the site tool's fixture output.
+golden: ## Rewrite every golden file (SVGs, tables, fixture site) from what the tests produce; review with git diff.
+	@pkgs=$$($(GO) list -f '{{.ImportPath}} {{join .TestImports " "}} {{join .XTestImports " "}}' ./... | \
+	  awk '{for (i = 2; i <= NF; i++) if ($$i ~ /\/chapters\/internal\/golden$$/) { print $$1; break }}'); \
+	echo "$(GO) test -count=1 -update:" $$pkgs; \
+	$(GO) test -count=1 $$pkgs -update
+	$(GO) test -count=1 -run '^TestGolden$$' ./tools/site -update
+
+site-vs-hugo: ## Time the site tool beside Hugo building the same chapters (needs hugo: apt-get install -y hugo).
+	bash tools/site/compare-hugo.sh
 
 stress: ## The chapters' tests under -count=5, with GOMAXPROCS=1 and with the default.
 	GOMAXPROCS=1 $(GO) test -race -shuffle=on -count=5 ./chapters/...
@@ -78,7 +93,7 @@ bench: ## Run the benchmarks and refresh the committed results (about 7 minutes;
 	} > testdata/bench.txt.tmp && mv testdata/bench.txt.tmp testdata/bench.txt
 	$(GO) test -run '^TestGenerated$$' ./chapters/05-benefits/ -update
 	$(GO) test -run '^$$' -bench '^BenchmarkFanOutTransport$$' -benchtime 20x -count 5 ./chapters/04-gather/ > chapters/04-gather/testdata/bench.txt
-	$(GO) test -run '^TestBenchTable$$' ./chapters/04-gather/ -update
+	$(GO) test -run '^TestBench(Table|Summary)$$' ./chapters/04-gather/ -update
 	@echo "chapters/06-pitfalls: about 1 minute (eight CPU tasks, four ways, at GOMAXPROCS 1 and 2)"
 	cd chapters/06-pitfalls && $(GO) test -run '^$$' -bench CPUBound -cpu 1,2 -count 5 . > testdata/bench.txt.tmp && mv testdata/bench.txt.tmp testdata/bench.txt
 	$(GO) test -run '^TestBenchTable$$' ./chapters/06-pitfalls/ -update
@@ -88,9 +103,7 @@ bench: ## Run the benchmarks and refresh the committed results (about 7 minutes;
 	  echo "cores: $$(getconf _NPROCESSORS_ONLN)"; \
 	  echo "go: $$($(GO) env GOVERSION)"; \
 	  echo "python: $$($(PYTHON) --version 2>&1)"; \
-	  echo "ratio: LoopSwitch/tasks=100 / PullSwitch <= 1.25"; \
-	  echo "ratio: AsyncioSwitch/tasks=100 / LoopSwitch/tasks=100 >= 8"; \
 	  $(GO) test -run '^$$' -bench '^Benchmark(LoopSwitch|PullSwitch|ChannelHandoff)$$' -benchmem -count 5 . && \
 	  $(PYTHON) python/bench_switch.py; \
 	} > testdata/bench.txt.tmp && mv testdata/bench.txt.tmp testdata/bench.txt
-	$(GO) run ./tools/benchtable -o chapters/03-event-loop/testdata/bench.md chapters/03-event-loop/testdata/bench.txt
+	$(GO) test -run '^TestBenchTable$$' ./chapters/03-event-loop/ -update

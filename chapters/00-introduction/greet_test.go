@@ -2,13 +2,14 @@ package introduction
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"testing"
 	"testing/synctest"
 	"time"
 
 	"github.com/asyncgo/course/chapters/internal/pycheck"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 )
 
@@ -54,12 +55,8 @@ func TestGreetGivesUp(t *testing.T) {
 		defer cancel()
 		start := time.Now()
 		_, err := GreetAll(ctx, []string{"a", "b"}, time.Second)
-		if !errors.Is(err, context.DeadlineExceeded) {
-			t.Fatalf("err = %v, want context.DeadlineExceeded", err)
-		}
-		if elapsed := time.Since(start); elapsed != 500*time.Millisecond {
-			t.Errorf("gave up after %v, want exactly 500ms", elapsed)
-		}
+		require.ErrorIs(t, err, context.DeadlineExceeded)
+		assert.Equal(t, 500*time.Millisecond, time.Since(start), "GreetAll gives up exactly at the deadline")
 	})
 }
 

@@ -1,5 +1,3 @@
-// Package coroutines is chapter 01 of the course: what a coroutine is, why a
-// goroutine is not one, and where Go's real coroutines live (behind iter.Pull).
 package coroutines
 
 import "iter"

@@ -2,11 +2,11 @@ package coroutines
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 	"testing"
 	"testing/synctest"
 
+	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 )
 
@@ -22,9 +22,7 @@ func lines(b *bytes.Buffer) []string {
 
 func wantLog(t *testing.T, step string, b *bytes.Buffer, want ...string) {
 	t.Helper()
-	if got := lines(b); !slices.Equal(got, want) {
-		t.Fatalf("%s: log is\n\t%s\nwant\n\t%s", step, strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
-	}
+	require.Equal(t, want, lines(b), "%s: the log", step)
 }
 
 func TestBodyRunsOnlyWhenResumed(t *testing.T) {

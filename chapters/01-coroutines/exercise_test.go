@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"go.uber.org/goleak"
 )
 
@@ -48,31 +49,49 @@ func TestZip(t *testing.T) {
 					break
 				}
 			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("pairs = %v, want %v", got, tt.want)
-			}
+			assert.Equal(t, tt.want, got, "one pair per step, until the shorter sequence ends")
 			for _, src := range []string{"as", "bs"} {
-				if slices.Contains(log, src+" starts") && !slices.Contains(log, src+" returns") {
-					t.Errorf("%s started but never returned (log: %s): is it stopped on every way out?",
-						src, strings.Join(log, ", "))
+				if slices.Contains(log, src+" starts") {
+					assert.Contains(t, log, src+" returns", "%s started but never returned (log: %s): "+
+						"call its stop function on every way out (defer stop())", src, strings.Join(log, ", "))
 				}
 			}
-			goleak.VerifyNone(t, before)
+			assert.NoError(t, goleak.Find(before),
+				"Zip left a goroutine behind: defer the stop function of each iter.Pull")
 		})
 	}
 }
 
+// Zip does nothing until someone ranges over it.
 func TestZipIsLazy(t *testing.T) {
 	var log []string
 	pairs := Zip(logged("as", []int{1}, &log), logged("bs", []int{2}, &log))
-	if len(log) != 0 {
-		t.Fatalf("Zip ran its sources before anyone ranged over it: %v", log)
-	}
+	assert.Empty(t, log, "Zip ran its sources before anyone ranged over it: "+
+		"call iter.Pull inside the function Zip returns, not in Zip itself")
 	n := 0
 	for range pairs {
 		n++
 	}
-	if n != 1 {
-		t.Fatalf("got %d pairs, want 1", n)
+	assert.Equal(t, 1, n, "one pair from two sequences of one value")
+}
+
+// Zip walks both sequences in step: for two pairs it takes no more than
+// three values from a sequence that could go on for a thousand.
+func TestZipWalksInStep(t *testing.T) {
+	made := 0
+	long := func(yield func(int) bool) {
+		for i := range 1000 {
+			made++
+			if !yield(i) {
+				return
+			}
+		}
 	}
+	var got []string
+	for a, b := range Zip(long, slices.Values([]string{"x", "y"})) {
+		got = append(got, fmt.Sprint(a, b))
+	}
+	assert.Equal(t, []string{"0x", "1y"}, got)
+	assert.LessOrEqual(t, made, 3, "Zip took %d values from the long sequence for two pairs: "+
+		"pull one value from each sequence per pair (iter.Pull's next), do not collect a sequence first", made)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/asyncgo/course/chapters/02-await"
 	"github.com/asyncgo/course/chapters/internal/pycheck"
+	"github.com/stretchr/testify/assert"
 	"go.uber.org/goleak"
 )
 
@@ -29,9 +30,7 @@ func after[T any](d time.Duration, v T) func() (T, error) {
 // elapsed fails the test unless exactly want of (fake) time has passed since start.
 func elapsed(t *testing.T, start time.Time, want time.Duration) {
 	t.Helper()
-	if got := time.Since(start); got != want {
-		t.Errorf("elapsed %v, want exactly %v", got, want)
-	}
+	assert.Equal(t, want, time.Since(start), "elapsed (fake) time")
 }
 
 // mustAwait awaits f and reports an error or an unexpected value. It does
@@ -40,8 +39,8 @@ func elapsed(t *testing.T, start time.Time, want time.Duration) {
 func mustAwait[T comparable](t *testing.T, ctx context.Context, f *await.Future[T], want T) {
 	t.Helper()
 	got, err := f.Await(ctx)
-	if err != nil || got != want {
-		t.Errorf("Await = %v, %v; want %v, <nil>", got, err, want)
+	if assert.NoError(t, err, "Await") {
+		assert.Equal(t, want, got, "Await")
 	}
 }
 
@@ -104,9 +103,8 @@ func TestAwaitCancelled(t *testing.T) {
 		f := await.Start(after(2*time.Second, 0))
 		ctx, cancel := context.WithCancel(t.Context())
 		time.AfterFunc(time.Second, cancel)
-		if _, err := f.Await(ctx); !errors.Is(err, context.Canceled) {
-			t.Errorf("Await = %v, want context.Canceled", err)
-		}
+		_, err := f.Await(ctx)
+		assert.ErrorIs(t, err, context.Canceled, "Await")
 		elapsed(t, start, time.Second)
 		<-f.Done() // the fake clock stops when this function returns: let f finish
 	})
@@ -119,9 +117,9 @@ func TestAwaitManyTimes(t *testing.T) {
 		var wg sync.WaitGroup
 		for range 100 { // many goroutines await the same future at once
 			wg.Go(func() {
-				if got, err := f.Await(ctx); got != 7 || err != nil {
-					t.Errorf("Await = %v, %v; want 7, <nil>", got, err)
-				}
+				got, err := f.Await(ctx)
+				assert.NoError(t, err, "Await")
+				assert.Equal(t, 7, got, "Await")
 			})
 		}
 		wg.Wait()
@@ -158,9 +156,8 @@ func TestAwaitError(t *testing.T) {
 			return 0, errDisk
 		})
 		for range 2 { // the same error, every time
-			if _, err := f.Await(t.Context()); !errors.Is(err, errDisk) {
-				t.Errorf("Await = %v, want %v", err, errDisk)
-			}
+			_, err := f.Await(t.Context())
+			assert.ErrorIs(t, err, errDisk, "Await")
 		}
 	})
 }

@@ -2,13 +2,13 @@ package await_test
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"testing"
 	"testing/synctest"
 	"time"
 
 	"github.com/asyncgo/course/chapters/02-await"
+	"github.com/stretchr/testify/assert"
 	"go.uber.org/goleak"
 )
 
@@ -96,16 +96,14 @@ func TestIgnoringContext(t *testing.T) {
 			return "too late", nil
 		})
 		// endregion ignoring-ctx
-		if _, err := deaf.Await(ctx); !errors.Is(err, context.DeadlineExceeded) {
-			t.Errorf("deaf.Await = %v, want context.DeadlineExceeded", err)
-		}
+		_, err := deaf.Await(ctx)
+		assert.ErrorIs(t, err, context.DeadlineExceeded, "deaf.Await")
 		elapsed(t, start, time.Second)
 
 		<-polite.Done()
 		elapsed(t, start, time.Second) // stopped with the deadline
-		if _, err := polite.Await(ctx); !errors.Is(err, context.DeadlineExceeded) {
-			t.Errorf("polite.Await = %v, want context.DeadlineExceeded", err)
-		}
+		_, err = polite.Await(ctx)
+		assert.ErrorIs(t, err, context.DeadlineExceeded, "polite.Await")
 
 		<-deaf.Done()
 		elapsed(t, start, 10*time.Second) // nine seconds of work nobody wanted

@@ -41,9 +41,6 @@ func (c *Clock) Now() time.Duration {
 	return time.Since(c.start)
 }
 
-// Virtual reports whether c is a virtual clock.
-func (c *Clock) Virtual() bool { return c.virtual }
-
 // reset makes Now return 0 (the real clock) at the start of Run.
 func (c *Clock) reset() {
 	if !c.virtual {

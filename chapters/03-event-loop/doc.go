@@ -23,7 +23,7 @@
 // [VirtualClock] jumps straight to the next timer whenever nothing is ready, so
 // a program that sleeps for an hour runs in microseconds, and always in the
 // same order. With [Loop.Record] the loop keeps a [Trace] of when every task
-// ran and waited, which [Trace.SVG] draws as a timeline.
+// ran and waited.
 //
 // A Loop is not safe for concurrent use. Call its methods, and those of its
 // tasks and futures, only from the loop's own tasks and callbacks (or before
@@ -32,6 +32,6 @@
 // result comes back to the loop through the future.
 //
 // The package is deliberately small. It has no I/O polling (no selector), no
-// call_soon_threadsafe, and no task groups; chapter 03 of the course lists what
-// is simplified next to asyncio.
+// call_soon_threadsafe, and no task groups; the chapter's text lists what is
+// simplified next to asyncio.
 package eventloop

@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"testing"
 	"testing/synctest"
 	"time"
 
 	"github.com/asyncgo/course/chapters/03-event-loop"
+	"github.com/stretchr/testify/assert"
 	"go.uber.org/goleak"
 )
 
@@ -22,9 +22,7 @@ func (lg *log) add(t *eventloop.Task, what string) {
 
 func check(t *testing.T, got, want []string) {
 	t.Helper()
-	if !slices.Equal(got, want) {
-		t.Errorf("events:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
-	}
+	assert.Equal(t, want, got, "events")
 }
 
 func run(t *testing.T, l *eventloop.Loop, main func(t *eventloop.Task) error) {
@@ -138,6 +136,33 @@ func TestFutureCompletionIsScheduledNotInline(t *testing.T) {
 	// The OnDone callback was registered before the waiter awaited: the
 	// waiters of a future are scheduled in the order they were added.
 	check(t, lg, []string{"0s main SetResult", "0s main after SetResult", "OnDone callback", "0s waiter got 7", "0s main resumed"})
+}
+
+// SetError completes a plain future with an error, once; a task's future
+// completes only when its task returns.
+func TestFutureSetError(t *testing.T) {
+	l := eventloop.New(eventloop.VirtualClock())
+	boom := errors.New("boom")
+	run(t, l, func(t *eventloop.Task) error {
+		f := eventloop.NewFuture[int](l)
+		if !f.SetError(boom) {
+			return errors.New("SetError on a pending future reported false")
+		}
+		if f.SetError(errors.New("again")) || f.SetResult(1) {
+			return errors.New("a completed future was completed again")
+		}
+		if v, err := f.Await(t); v != 0 || !errors.Is(err, boom) {
+			return fmt.Errorf("Await = %d, %v; want 0, boom", v, err)
+		}
+		task := eventloop.Spawn(l, "task", func(t *eventloop.Task) (int, error) { return 1, nil })
+		if task.SetError(boom) {
+			return errors.New("SetError on a task's future reported true")
+		}
+		if v, err := task.Await(t); v != 1 || err != nil {
+			return fmt.Errorf("the task's future = %d, %v; want 1, nil", v, err)
+		}
+		return nil
+	})
 }
 
 func TestGatherKeepsArgumentOrder(t *testing.T) {

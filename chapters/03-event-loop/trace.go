@@ -42,12 +42,11 @@ type TaskTrace struct {
 }
 
 // A Trace records, for every task of a loop, when it ran and when it waited.
-// [Loop.Record] makes the loop fill one in. Its fields are exported so that
-// other code can build a Trace by hand and draw it with [Trace.SVG].
+// [Loop.Record] makes the loop fill one in; a timeline drawn from it shows
+// the loop at work.
 type Trace struct {
-	Title string        // shown above the timeline; may be empty
-	Tasks []*TaskTrace  // one row each, in the order the tasks were spawned
-	End   time.Duration // when the trace ends: the right edge of the timeline
+	Tasks []*TaskTrace  // one each, in the order the tasks were spawned
+	End   time.Duration // when the trace ends: the last change of state
 }
 
 // Record makes the loop record a trace of its tasks and returns it. Call it

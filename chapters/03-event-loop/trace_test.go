@@ -1,26 +1,22 @@
 package eventloop_test
 
 import (
-	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/asyncgo/course/chapters/03-event-loop"
+	"github.com/asyncgo/course/chapters/internal/figure"
+	"github.com/asyncgo/course/chapters/internal/golden"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // threeSleepers is the chapter's first picture: three tasks sleeping 3 s,
 // 1 s and 2 s at the same time, gathered by main.
 func threeSleepers(t *testing.T) *eventloop.Trace {
 	l := eventloop.New(eventloop.VirtualClock())
 	tr := l.Record()
-	tr.Title = "Three tasks sleep 3 s, 1 s and 2 s at once: all done at 3 s"
 	run(t, l, func(t *eventloop.Task) error {
 		var fs []*eventloop.Future[time.Duration]
 		for _, d := range []time.Duration{3 * time.Second, time.Second, 2 * time.Second} {
@@ -49,7 +45,6 @@ func ticker(t *eventloop.Task) (int, error) {
 func blockingCall(t *testing.T) *eventloop.Trace {
 	l := eventloop.New(eventloop.VirtualClock())
 	tr := l.Record()
-	tr.Title = "A 250 ms blocking call holds up the ticker"
 	run(t, l, func(t *eventloop.Task) error {
 		tick := eventloop.Spawn(l, "ticker", ticker)
 		eventloop.Spawn(l, "blocker", func(t *eventloop.Task) (int, error) {
@@ -70,7 +65,6 @@ func blockingCall(t *testing.T) *eventloop.Trace {
 func executor(t *testing.T) *eventloop.Trace {
 	l := eventloop.New(eventloop.VirtualClock())
 	tr := l.Record()
-	tr.Title = "The same work in RunInExecutor: the ticker keeps time"
 	run(t, l, func(t *eventloop.Task) error {
 		tick := eventloop.Spawn(l, "ticker", ticker)
 		eventloop.Spawn(l, "offloader", func(t *eventloop.Task) (int, error) {
@@ -87,35 +81,34 @@ func executor(t *testing.T) *eventloop.Trace {
 	return tr
 }
 
+// timeline turns a recorded trace into the picture the chapter shows.
+func timeline(title string, tr *eventloop.Trace) figure.TaskTimeline {
+	tl := figure.TaskTimeline{Title: title, End: tr.End}
+	for _, task := range tr.Tasks {
+		row := figure.TaskRow{Name: task.Name, Finished: task.Finished}
+		for _, s := range task.Spans {
+			row.Spans = append(row.Spans, figure.TaskSpan{State: figure.TaskState(s.State.String()), Start: s.Start, End: s.End})
+		}
+		tl.Rows = append(tl.Rows, row)
+	}
+	return tl
+}
+
+// TestTimelineSVG draws the chapter's three pictures from the traces the
+// loop records (go test -run TestTimelineSVG -update redraws them; then look
+// at the pictures).
 func TestTimelineSVG(t *testing.T) {
-	for name, make := range map[string]func(*testing.T) *eventloop.Trace{
-		"three-sleepers": threeSleepers,
-		"blocking-call":  blockingCall,
-		"executor":       executor,
+	for _, tc := range []struct {
+		name, title string
+		record      func(*testing.T) *eventloop.Trace
+	}{
+		{"three-sleepers", "Three tasks sleep 3 s, 1 s and 2 s at once: all done at 3 s", threeSleepers},
+		{"blocking-call", "A 250 ms blocking call holds up the ticker", blockingCall},
+		{"executor", "The same work in RunInExecutor: the ticker keeps time", executor},
 	} {
-		t.Run(name, func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := make(t).SVG(&buf); err != nil {
-				t.Fatal(err)
-			}
-			golden := filepath.Join("testdata", name+".svg")
-			if *update {
-				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Errorf("%s is stale: run go test ./chapters/03-event-loop/ -run TestTimelineSVG -update, then look at the picture", golden)
-			}
-			for _, must := range []string{"<title", "<desc", `role="img"`, "currentColor", "prefers-color-scheme:dark"} {
-				if !strings.Contains(buf.String(), must) {
-					t.Errorf("%s lacks %s", golden, must)
-				}
-			}
+		t.Run(tc.name, func(t *testing.T) {
+			svg := timeline(tc.title, tc.record(t)).SVG()
+			golden.Check(t, filepath.Join("testdata", tc.name+".svg"), svg)
 		})
 	}
 }
@@ -135,15 +128,12 @@ func TestTraceThreeSleepers(t *testing.T) {
 			{State: eventloop.Running, Start: time.Second, End: time.Second},
 		},
 	}
-	if tr.End != 3*time.Second || len(tr.Tasks) != 4 {
-		t.Fatalf("trace ends at %v with %d tasks, want 3s and 4", tr.End, len(tr.Tasks))
-	}
+	require.Equal(t, 3*time.Second, tr.End, "the trace ends when the last task returns")
+	require.Len(t, tr.Tasks, 4, "main and the three sleepers")
 	for _, row := range tr.Tasks {
-		if !row.Finished {
-			t.Errorf("%s: not finished", row.Name)
-		}
-		if w, ok := want[row.Name]; ok && !slices.Equal(row.Spans, w) {
-			t.Errorf("%s: spans %v, want %v", row.Name, row.Spans, w)
+		assert.True(t, row.Finished, "%s: not finished", row.Name)
+		if w, ok := want[row.Name]; ok {
+			assert.Equal(t, w, row.Spans, "%s: spans", row.Name)
 		}
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 var (
@@ -60,20 +62,15 @@ func TestFetchURL(t *testing.T) {
 
 				body, err := FetchURL(ctx, client, url)
 
-				if elapsed := time.Since(start); elapsed != tt.elapsed {
-					t.Errorf("took %v of fake time, want %v", elapsed, tt.elapsed)
-				}
+				assert.Equal(t, tt.elapsed, time.Since(start), "fake time FetchURL took")
 				if tt.msg == "" {
-					if err != nil || body != tt.body {
-						t.Fatalf("FetchURL = %q, %v; want %q, nil", body, err, tt.body)
-					}
+					require.NoError(t, err)
+					assert.Equal(t, tt.body, body)
 					return
 				}
-				if err == nil || err.Error() != tt.msg {
-					t.Fatalf("FetchURL error = %v; want %q", err, tt.msg)
-				}
-				if tt.err != nil && !errors.Is(err, tt.err) {
-					t.Errorf("errors.Is(%v, %v) = false", err, tt.err)
+				require.EqualError(t, err, tt.msg)
+				if tt.err != nil {
+					assert.ErrorIs(t, err, tt.err)
 				}
 				var se *StatusError
 				if got := errors.As(err, &se); got != (tt.status != 0) || got && se.StatusCode != tt.status {

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // threeURLs are answered after 1 s, 2 s and 3 s of (fake) time.
@@ -89,18 +91,12 @@ func TestGatherKeepsArgumentOrder(t *testing.T) {
 		})
 		bodies, err := Gather(t.Context(), client,
 			[]string{"http://example.com/a", "http://example.com/b", "http://example.com/c"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := []string{"a", "b", "c"}; !slices.Equal(bodies, want) {
-			t.Errorf("results %q, want %q (argument order)", bodies, want)
-		}
+		require.NoError(t, err)
+		assert.Equal(t, []string{"a", "b", "c"}, bodies, "results, in argument order")
 		synctest.Wait()
 		mu.Lock()
 		defer mu.Unlock()
-		if want := []string{"c", "b", "a"}; !slices.Equal(arrived, want) {
-			t.Errorf("arrival order %q, want %q", arrived, want)
-		}
+		assert.Equal(t, []string{"c", "b", "a"}, arrived, "arrival order")
 	})
 }
 
@@ -166,27 +162,15 @@ func TestGatherAllCollectsEverything(t *testing.T) {
 			"http://example.com/ok", "http://example.com/missing",
 			"http://example.com/refused", "http://example.com/slow",
 		})
-		if elapsed := time.Since(start); elapsed != 3*time.Second {
-			t.Errorf("took %v, want 3s", elapsed)
-		}
-		if len(results) != 4 {
-			t.Fatalf("got %d results, want 4", len(results))
-		}
+		assert.Equal(t, 3*time.Second, time.Since(start), "GatherAll waits for the slowest")
+		require.Len(t, results, 4)
+		assert.Equal(t, Result{Body: "ok"}, results[0], "slot 0")
 		var se *StatusError
-		checks := []struct {
-			ok   bool
-			what string
-		}{
-			{results[0] == Result{Body: "ok"}, "slot 0: body ok"},
-			{errors.As(results[1].Err, &se) && se.StatusCode == 404, "slot 1: 404"},
-			{errors.Is(results[2].Err, errRefused), "slot 2: connection refused"},
-			{results[3] == Result{Body: "slow"}, "slot 3: body slow (not cancelled)"},
+		if assert.ErrorAs(t, results[1].Err, &se, "slot 1") {
+			assert.Equal(t, 404, se.StatusCode, "slot 1")
 		}
-		for _, c := range checks {
-			if !c.ok {
-				t.Errorf("want %s; got %+v", c.what, results)
-			}
-		}
+		assert.ErrorIs(t, results[2].Err, errRefused, "slot 2")
+		assert.Equal(t, Result{Body: "slow"}, results[3], "slot 3: not cancelled")
 	})
 }
 
@@ -199,22 +183,15 @@ func TestGatherParentDeadline(t *testing.T) {
 		defer cancel()
 		start := time.Now()
 		_, err := Gather(ctx, client, threeURLs)
-		if elapsed := time.Since(start); elapsed != 1500*time.Millisecond {
-			t.Errorf("took %v, want 1.5s", elapsed)
-		}
-		if !errors.Is(err, context.DeadlineExceeded) {
-			t.Errorf("err = %v, want context.DeadlineExceeded", err)
-		}
+		assert.Equal(t, 1500*time.Millisecond, time.Since(start), "the deadline cuts Gather")
+		assert.ErrorIs(t, err, context.DeadlineExceeded)
 	})
 }
 
 func TestGatherNoURLs(t *testing.T) {
 	t.Parallel()
 	bodies, err := Gather(t.Context(), mockClient(nil), nil)
-	if err != nil || len(bodies) != 0 {
-		t.Errorf("Gather(no urls) = %q, %v; want empty, nil", bodies, err)
-	}
-	if results := GatherAll(t.Context(), mockClient(nil), nil); len(results) != 0 {
-		t.Errorf("GatherAll(no urls) = %v, want empty", results)
-	}
+	assert.NoError(t, err, "Gather(no urls)")
+	assert.Empty(t, bodies, "Gather(no urls)")
+	assert.Empty(t, GatherAll(t.Context(), mockClient(nil), nil), "GatherAll(no urls)")
 }

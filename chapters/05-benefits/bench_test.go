@@ -17,6 +17,9 @@ import (
 	"github.com/asyncgo/course/chapters/05-benefits"
 )
 
+// fanOutSizes are the numbers of requests the fan-out benchmarks make.
+var fanOutSizes = []int{1, 10, 100, 1000}
+
 // fetcher is a fan-out strategy: benefits.FetchSequential or FetchConcurrent.
 type fetcher func(context.Context, *http.Client, []string) ([]string, error)
 
@@ -32,7 +35,7 @@ func benchFanOut(b *testing.B, delay time.Duration) {
 		fetch fetcher
 	}{{"sequential", benefits.FetchSequential}, {"concurrent", benefits.FetchConcurrent}} {
 		b.Run("mode="+mode.name, func(b *testing.B) {
-			for _, n := range benefits.FanOutSizes() {
+			for _, n := range fanOutSizes {
 				b.Run(fmt.Sprint("n=", n), func(b *testing.B) {
 					tr := benefits.NewTransport(n)
 					defer tr.CloseIdleConnections()

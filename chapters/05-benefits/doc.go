@@ -6,7 +6,6 @@
 // [LatencyHandler] are what the benchmarks time; [Park] and
 // [GoroutineMemory] are what they use to weigh a waiting goroutine;
 // [InvoiceCallbacks] and [FetchInvoice] are the same three-step fetch
-// written twice. [Summarize] and [Render] turn the committed benchmark
-// results, read by package benchdata (tools/benchdata), into the chapter's
-// tables and SVG charts.
+// written twice. The chapter's tables and charts are made by its tests,
+// from the benchmark results committed in testdata/bench.txt.
 package benefits

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -16,6 +15,8 @@ import (
 
 	"github.com/asyncgo/course/chapters/05-benefits"
 	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // mockAPI returns a client whose requests never leave the process: every
@@ -82,12 +83,8 @@ func TestFetchConcurrentFirstErrorCancels(t *testing.T) {
 		mt.RegisterResponder(http.MethodGet, "http://api.test/bad", httpmock.NewStringResponder(http.StatusInternalServerError, "no"))
 		start := time.Now()
 		_, err := benefits.FetchConcurrent(t.Context(), c, append(urls("http://api.test", 5), "http://api.test/bad"))
-		if err == nil || !strings.Contains(err.Error(), "500") {
-			t.Fatalf("err = %v, want the 500 of /bad", err)
-		}
-		if d := time.Since(start); d != 0 {
-			t.Errorf("fan-out took %v after the failure, want 0: the slow requests should be cancelled", d)
-		}
+		require.ErrorContains(t, err, "500", "want the 500 of /bad")
+		assert.Zero(t, time.Since(start), "the fan-out went on after the failure: the slow requests should be cancelled")
 	})
 }
 

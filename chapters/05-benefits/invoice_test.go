@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/asyncgo/course/chapters/05-benefits"
+	"github.com/stretchr/testify/assert"
 )
 
 // invoiceCallbacks waits for InvoiceCallbacks to call back.
@@ -34,12 +35,12 @@ func TestInvoiceBothWaysAgree(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			straight, err1 := benefits.FetchInvoice(t.Context(), srv.Client(), srv.URL, tc.name)
 			called, err2 := invoiceCallbacks(t.Context(), srv.URL, tc.name, srv)
-			if straight != called {
-				t.Errorf("straight-line %+v, callbacks %+v", straight, called)
-			}
+			assert.Equal(t, straight, called, "the straight-line invoice, then the one from callbacks")
 			for _, err := range []error{err1, err2} {
-				if tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)) {
-					t.Errorf("err = %v, want %q", err, tc.wantErr)
+				if tc.wantErr == "" {
+					assert.NoError(t, err)
+				} else {
+					assert.ErrorContains(t, err, tc.wantErr)
 				}
 			}
 		})

@@ -9,17 +9,19 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/asyncgo/course/tools/benchdata"
+	"github.com/asyncgo/course/chapters/internal/benchdata"
+	"github.com/asyncgo/course/chapters/internal/golden"
+	"github.com/asyncgo/course/chapters/internal/markdown"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestBenchTable checks that testdata/bench.md is the table of
 // testdata/bench.txt (make bench refreshes both; -update rewrites the table).
 func TestBenchTable(t *testing.T) {
-	table, err := benchdata.RenderFile("testdata/bench.txt", benchTable)
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkGolden(t, "testdata/bench.md", []byte(table))
+	table, err := benchTable(benchdata.Load(t, "testdata/bench.txt"))
+	require.NoError(t, err)
+	golden.Check(t, "testdata/bench.md", []byte(table))
 }
 
 // benchTable turns the results of
@@ -41,7 +43,7 @@ func benchTable(res *benchdata.Results) (string, error) {
 	}
 	slices.SortStableFunc(cpuBound, func(a, b *benchdata.Result) int { return cmp.Compare(a.Procs, b.Procs) })
 
-	t := benchdata.Table{Columns: []benchdata.Column{
+	t := markdown.Table{Columns: []markdown.Column{
 		{Heading: "mode"},
 		{Heading: "GOMAXPROCS", Right: true},
 		{Heading: "runs", Right: true},
@@ -78,10 +80,8 @@ BenchmarkCPUBound/mode=goroutines-2   10   20000000 ns/op
 BenchmarkCPUBound/mode=goroutines-2   10   21000000 ns/op
 BenchmarkCPUBound/mode=goroutines-2   10   25000000 ns/op
 PASS
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
+`), "bench.txt")
+	require.NoError(t, err)
 	got, err := benchTable(res)
 	want := "| mode | GOMAXPROCS | runs | median time for 8 tasks | speedup over sequential |\n" +
 		"|---|--:|--:|--:|--:|\n" +
@@ -90,19 +90,42 @@ PASS
 		"| sequential | 2 | 1 | 40.0 ms | 1.00x |\n" +
 		"| goroutines | 2 | 3 | 21.0 ms | 1.90x |\n" +
 		"\nMeasured on Test CPU with `go test -run '^$' -bench CPUBound -cpu 1,2 -count 5` (testdata/bench.txt); yours will differ.\n"
-	if err != nil || got != want {
-		t.Errorf("benchTable = %v\n%s\nwant:\n%s", err, got, want)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
 	for in, want := range map[string]string{
 		"PASS\n": "no BenchmarkCPUBound results",
 		"BenchmarkCPUBound/mode=loop-2 10 1 ns/op\n": "no results for benchmark CPUBound/mode=sequential-2",
 	} {
-		res, err := benchdata.Parse(strings.NewReader(in))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := benchTable(res); err == nil || err.Error() != want {
-			t.Errorf("benchTable(%q): %v, want error %q", in, err, want)
-		}
+		res, err := benchdata.Parse(strings.NewReader(in), "bench.txt")
+		require.NoError(t, err)
+		_, err = benchTable(res)
+		assert.EqualError(t, err, want, "benchTable(%q)", in)
+	}
+}
+
+// TestProseMatchesResults checks what the README says of the CPU-bound
+// benchmark against testdata/bench.txt, so that a new run of make bench
+// cannot leave the text saying what the figures no longer show.
+func TestProseMatchesResults(t *testing.T) {
+	res := benchdata.Load(t, "testdata/bench.txt")
+	speedup := func(mode string, procs int) float64 {
+		t.Helper()
+		seq, err := res.Median(fmt.Sprintf("CPUBound/mode=sequential-%d", procs), "ns/op")
+		require.NoError(t, err)
+		v, err := res.Median(fmt.Sprintf("CPUBound/mode=%s-%d", mode, procs), "ns/op")
+		require.NoError(t, err)
+		return seq / v
+	}
+	const noise = 1.05 // within 5% of the sequential time is no gain
+	for _, mode := range []string{"loop", "executor", "goroutines"} {
+		assert.Less(t, speedup(mode, 1), noise,
+			"the README says that with one P no mode beats the sequential one; %s does", mode)
+	}
+	assert.Less(t, speedup("loop", 2), noise,
+		"the README says that with two Ps the loop still does not beat the sequential mode")
+	for _, mode := range []string{"executor", "goroutines"} {
+		s := speedup(mode, 2)
+		assert.True(t, s > 1.5 && s < 2*noise,
+			"the README says that with two Ps %s finishes sooner, by at most a factor of two; its speedup is %.2f", mode, s)
 	}
 }

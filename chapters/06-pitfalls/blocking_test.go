@@ -1,9 +1,11 @@
 package pitfalls
 
 import (
-	"slices"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestBlockingDelaysOthersByItsDuration: while the worker blocks for 100 ms,
@@ -12,30 +14,18 @@ import (
 func TestBlockingDelaysOthersByItsDuration(t *testing.T) {
 	const d = 100 * time.Millisecond
 	blocked, err := Stall(BlockingWork, d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := []time.Duration{d, 0, 0, 0, 0}; !slices.Equal(blocked.Late, want) {
-		t.Errorf("blocking: ticker late by %v, want %v", blocked.Late, want)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, []time.Duration{d, 0, 0, 0, 0}, blocked.Late, "blocking: how late each tick was")
 	offloaded, err := Stall(OffloadedWork, d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := make([]time.Duration, Ticks); !slices.Equal(offloaded.Late, want) {
-		t.Errorf("offloaded: ticker late by %v, want %v", offloaded.Late, want)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, make([]time.Duration, Ticks), offloaded.Late, "offloaded: how late each tick was")
 	for _, r := range []StallReport{blocked, offloaded} {
-		if want := WorkStart + d; r.WorkDone != want {
-			t.Errorf("work done at %v, want %v", r.WorkDone, want)
-		}
+		assert.Equal(t, WorkStart+d, r.WorkDone, "when the work was done")
 	}
 
 	// The two timelines share one time axis, so they can be compared.
 	end := max(blocked.Trace.End, offloaded.Trace.End)
 	blocked.Trace.End, offloaded.Trace.End = end, end
-	blocked.Trace.Title = "Blocking call in a task: the ticker waits"
-	offloaded.Trace.Title = "Same call in RunInExecutor: the ticker keeps time"
-	checkTimeline(t, "testdata/blocking.svg", blocked.Trace)
-	checkTimeline(t, "testdata/offloaded.svg", offloaded.Trace)
+	checkTimeline(t, "testdata/blocking.svg", "Blocking call in a task: the ticker waits", blocked.Trace)
+	checkTimeline(t, "testdata/offloaded.svg", "Same call in RunInExecutor: the ticker keeps time", offloaded.Trace)
 }

@@ -1,11 +1,11 @@
 package pitfalls
 
 import (
-	"slices"
 	"testing"
 	"time"
 
 	eventloop "github.com/asyncgo/course/chapters/03-event-loop"
+	"github.com/stretchr/testify/assert"
 )
 
 // TestCPUTasksTakeTurns: on one loop, eight 50 ms CPU tasks under Gather
@@ -15,7 +15,6 @@ func TestCPUTasksTakeTurns(t *testing.T) {
 	const n, d = 8, 50 * time.Millisecond
 	l := eventloop.New(eventloop.VirtualClock())
 	tr := l.Record()
-	tr.Title = "Eight 50 ms CPU tasks under Gather, on one loop"
 	err := l.Run(func(t0 *eventloop.Task) error {
 		done, err := GatherBusy(t0, n, d)
 		if err != nil {
@@ -25,9 +24,7 @@ func TestCPUTasksTakeTurns(t *testing.T) {
 		for i := range n {
 			want = append(want, time.Duration(i+1)*d)
 		}
-		if !slices.Equal(done, want) {
-			t.Errorf("tasks finished at %v, want %v", done, want)
-		}
+		assert.Equal(t, want, done, "when the tasks finished")
 		if got := t0.Now(); got != n*d {
 			t.Errorf("Gather returned at %v, want %v", got, n*d)
 		}
@@ -36,7 +33,7 @@ func TestCPUTasksTakeTurns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkTimeline(t, "testdata/cpu-loop.svg", tr)
+	checkTimeline(t, "testdata/cpu-loop.svg", "Eight 50 ms CPU tasks under Gather, on one loop", tr)
 
 	l = eventloop.New(eventloop.VirtualClock())
 	err = l.Run(func(t0 *eventloop.Task) error {
@@ -58,16 +55,14 @@ func TestCPUTasksTakeTurns(t *testing.T) {
 func TestCPUModesAgree(t *testing.T) {
 	const n, rounds = 8, 1000
 	want := Sequential(n, rounds)
-	if got := Goroutines(n, rounds); got != want {
-		t.Errorf("Goroutines = %#x, want %#x", got, want)
+	assert.Equal(t, want, Goroutines(n, rounds), "Goroutines")
+	got, err := OnLoop(n, rounds)
+	if assert.NoError(t, err, "OnLoop") {
+		assert.Equal(t, want, got, "OnLoop")
 	}
-	if got, err := OnLoop(n, rounds); err != nil || got != want {
-		t.Errorf("OnLoop = %#x, %v; want %#x", got, err, want)
+	got, err = InExecutor(n, rounds)
+	if assert.NoError(t, err, "InExecutor") {
+		assert.Equal(t, want, got, "InExecutor")
 	}
-	if got, err := InExecutor(n, rounds); err != nil || got != want {
-		t.Errorf("InExecutor = %#x, %v; want %#x", got, err, want)
-	}
-	if Hash(1, rounds) == Hash(2, rounds) {
-		t.Error("Hash ignores its seed")
-	}
+	assert.NotEqual(t, Hash(1, rounds), Hash(2, rounds), "Hash ignores its seed")
 }

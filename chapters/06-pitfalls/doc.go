@@ -1,5 +1,6 @@
 // Package pitfalls shows what goes wrong with cooperative multitasking, on
-// the event loop of chapter 03, and why Go's runtime does not suffer from it.
+// the event loop of package eventloop, and why Go's runtime does not suffer
+// from it.
 //
 // CPU-bound tasks on one loop take turns: eight of them take as long together
 // as one after another ([GatherBusy], [OnLoop]), while goroutines run on every

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"testing/synctest"
 	"time"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // A timeout fires at exactly its deadline: not a nanosecond before, and a
@@ -148,12 +150,8 @@ func TestWaitReturnsOnlyTheFirstError(t *testing.T) {
 			Failing("b", time.Second, errB),
 			{"d", func(context.Context) error { time.Sleep(2 * time.Second); return errD }},
 		})
-		if tl.Err != errB || errors.Is(tl.Err, errD) {
-			t.Errorf("Wait = %v, want only %v", tl.Err, errB)
-		}
-		if tl.Spans[1].Err != errD {
-			t.Errorf("d returned %v, want %v", tl.Spans[1].Err, errD)
-		}
+		assert.Equal(t, errB, tl.Err, "Wait returns the first error only")
+		assert.Equal(t, errD, tl.Spans[1].Err, "what d returned")
 	})
 }
 
@@ -162,9 +160,9 @@ func TestWaitReturnsOnlyTheFirstError(t *testing.T) {
 func TestWaitCancelsTheContext(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		tl := RunGroup(t.Context(), []Task{Cooperative("a", time.Second), Cooperative("b", 2*time.Second)})
-		if tl.Err != nil || tl.Cause != context.Canceled || tl.Canceled != 2*time.Second {
-			t.Errorf("Wait = %v, cause %v, canceled at %v; want nil, context.Canceled, 2s", tl.Err, tl.Cause, tl.Canceled)
-		}
+		assert.NoError(t, tl.Err, "Wait")
+		assert.Equal(t, context.Canceled, tl.Cause, "the cause once Wait returned")
+		assert.Equal(t, 2*time.Second, tl.Canceled, "when Wait canceled the context")
 	})
 }
 
@@ -178,8 +176,7 @@ func TestReadGivesUpAtDeadline(t *testing.T) {
 		defer cancel()
 		start := time.Now()
 		_, err := Read(ctx, client, make([]byte, 8))
-		if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) != time.Second {
-			t.Errorf("Read = %v after %v, want context.DeadlineExceeded after 1s", err, time.Since(start))
-		}
+		assert.ErrorIs(t, err, context.DeadlineExceeded, "Read")
+		assert.Equal(t, time.Second, time.Since(start), "Read gives up at the deadline")
 	})
 }

@@ -3,21 +3,26 @@ package cancellation
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
-	"os"
 	"testing"
 	"testing/synctest"
 	"time"
+
+	"github.com/asyncgo/course/chapters/internal/figure"
+	"github.com/asyncgo/course/chapters/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files timeline.svg and testdata/timelines.md")
+// A run is one titled run of RunGroup.
+type run struct {
+	title string
+	tl    Timeline
+}
 
 // groupScenarios runs the chapter's two groups on fake time: b fails at 1s,
 // and c either watches its context or ignores it.
-func groupScenarios(t *testing.T) []Panel {
+func groupScenarios(t *testing.T) []run {
 	errBoom := errors.New("b: boom")
-	var panels []Panel
+	var runs []run
 	for _, c := range []struct {
 		title string
 		c     Task
@@ -31,46 +36,33 @@ func groupScenarios(t *testing.T) []Panel {
 				Failing("b", time.Second, errBoom),
 				c.c,
 			})
-			panels = append(panels, Panel{fmt.Sprintf("%s: the group ends at %v", c.title, tl.Waited), tl})
+			runs = append(runs, run{fmt.Sprintf("%s: the group ends at %v", c.title, tl.Waited), tl})
 		})
 	}
-	return panels
+	return runs
 }
 
 // TestTimelineGolden draws the two groups and checks the picture and the
-// text trace against the committed files (go test -update rewrites them).
+// text trace against the committed files (go test -run TestTimelineGolden
+// -update rewrites them; then look at the diff).
 func TestTimelineGolden(t *testing.T) {
-	panels := groupScenarios(t)
+	runs := groupScenarios(t)
 
-	var svg bytes.Buffer
-	err := WriteSVG(&svg, "An errgroup where task b fails at 1 second",
-		"Top: tasks a, b and c start at 0; b fails at 1 s, the group's context is canceled, "+
-			"a and c stop at 1 s and Wait returns at 1 s. Bottom: the same, but c sleeps with time.Sleep "+
-			"and ignores its context; it runs on until 3 s and Wait returns at 3 s.", panels)
-	if err != nil {
-		t.Fatal(err)
+	fig := figure.GroupTimeline{
+		Title: "An errgroup where task b fails at 1 second",
+		Desc: "Top: tasks a, b and c start at 0; b fails at 1 s, the group's context is canceled, " +
+			"a and c stop at 1 s and Wait returns at 1 s. Bottom: the same, but c sleeps with time.Sleep " +
+			"and ignores its context; it runs on until 3 s and Wait returns at 3 s.",
 	}
 	var md bytes.Buffer
-	for _, p := range panels {
-		fmt.Fprintf(&md, "```text\n%s\n%s```\n\n", p.Title, p.Timeline)
-	}
-	golden(t, "timeline.svg", svg.Bytes())
-	golden(t, "testdata/timelines.md", bytes.TrimSuffix(md.Bytes(), []byte("\n")))
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
+	for _, r := range runs {
+		p := figure.GroupPanel{Title: r.title, Canceled: r.tl.Canceled, Waited: r.tl.Waited}
+		for _, s := range r.tl.Spans {
+			p.Tasks = append(p.Tasks, figure.GroupTask{Name: s.Name, Start: s.Start, End: s.End, Outcome: s.Outcome()})
 		}
-		return
+		fig.Panels = append(fig.Panels, p)
+		fmt.Fprintf(&md, "```text\n%s\n%s```\n\n", r.title, r.tl)
 	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s is stale; run go test -run TestTimelineGolden -update ./chapters/07-cancellation/ and look at the diff\ngot:\n%s", path, got)
-	}
+	golden.Check(t, "timeline.svg", fig.SVG())
+	golden.Check(t, "testdata/timelines.md", bytes.TrimSuffix(md.Bytes(), []byte("\n")))
 }

@@ -2,16 +2,12 @@ package limits
 
 import (
 	"context"
-	"flag"
-	"os"
 	"testing"
 	"time"
 
 	"github.com/asyncgo/course/chapters/internal/pycheck"
 	"go.uber.org/goleak"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files (timeline.svg, testdata/backpressure.md)")
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
@@ -41,22 +37,4 @@ func sleepJobs(n int, g *Gauge, d time.Duration) []Job {
 		jobs[i] = sleepJob(g, d)
 	}
 	return jobs
-}
-
-// checkGolden compares got with the file at path, or rewrites it with -update.
-func checkGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -run %s -update to create it)", err, t.Name())
-	}
-	if string(want) != got {
-		t.Errorf("%s is stale: run go test -run %s -update\n--- got:\n%s", path, t.Name(), got)
-	}
 }

@@ -2,10 +2,13 @@ package limits
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 	"testing/synctest"
 	"time"
+
+	"github.com/asyncgo/course/chapters/internal/golden"
+	"github.com/asyncgo/course/chapters/internal/markdown"
+	"github.com/stretchr/testify/assert"
 )
 
 // TestBackPressure sends 5 items to a consumer that takes 1 s per item,
@@ -16,21 +19,18 @@ import (
 // It writes the table testdata/backpressure.md (-update rewrites it).
 func TestBackPressure(t *testing.T) {
 	const n, per = 5, time.Second
-	var b strings.Builder
-	b.WriteString("| channel | producer done | consumer done |\n|---|---|---|\n")
+	table := markdown.Table{Columns: []markdown.Column{{Heading: "channel"}, {Heading: "producer done"}, {Heading: "consumer done"}}}
 	for _, buffer := range []int{0, 1, 2, 4, 8} {
 		synctest.Test(t, func(t *testing.T) {
 			got := ProduceConsume(n, buffer, per)
 			want := Timing{Produced: time.Duration(max(n-1-buffer, 0)) * per, Consumed: n * per}
-			if got != want {
-				t.Errorf("buffer %d: %+v, want %+v", buffer, got, want)
-			}
+			assert.Equal(t, want, got, "buffer %d", buffer)
 			kind := fmt.Sprintf("`make(chan int, %d)`", buffer)
 			if buffer == 0 {
 				kind = "`make(chan int)` (unbuffered)"
 			}
-			fmt.Fprintf(&b, "| %s | %v | %v |\n", kind, got.Produced, got.Consumed)
+			table.Add(kind, got.Produced.String(), got.Consumed.String())
 		})
 	}
-	checkGolden(t, "testdata/backpressure.md", b.String())
+	golden.Check(t, "testdata/backpressure.md", []byte(table.String()))
 }

@@ -6,6 +6,9 @@ import (
 	"testing"
 	"testing/synctest"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // runner is one of the package's three ways to run jobs with a limit.
@@ -67,12 +70,8 @@ func TestLimitBelowOne(t *testing.T) {
 	for _, r := range runners() {
 		for _, limit := range []int{0, -1} {
 			var g Gauge
-			if err := r.run(t.Context(), sleepJobs(2, &g, 0), limit); err == nil {
-				t.Errorf("%s with limit %d: no error", r.name, limit)
-			}
-			if g.Max() != 0 {
-				t.Errorf("%s with limit %d started a job", r.name, limit)
-			}
+			assert.Error(t, r.run(t.Context(), sleepJobs(2, &g, 0), limit), "%s with limit %d", r.name, limit)
+			assert.Zero(t, g.Max(), "%s with limit %d started a job", r.name, limit)
 		}
 	}
 }
@@ -87,12 +86,8 @@ func TestRunStopsWhenCtxDone(t *testing.T) {
 			var g Gauge
 			start := time.Now()
 			err := r.run(ctx, sleepJobs(10, &g, time.Second), 3)
-			if !errors.Is(err, context.DeadlineExceeded) {
-				t.Errorf("%s: err = %v, want context.DeadlineExceeded", r.name, err)
-			}
-			if elapsed := time.Since(start); elapsed != 1500*time.Millisecond {
-				t.Errorf("%s: returned after %v, want exactly 1.5s", r.name, elapsed)
-			}
+			assert.ErrorIs(t, err, context.DeadlineExceeded, r.name)
+			assert.Equal(t, 1500*time.Millisecond, time.Since(start), "%s returns at the deadline", r.name)
 		})
 	}
 }
@@ -112,18 +107,9 @@ func TestRunWeightedInOrder(t *testing.T) {
 				return nil
 			}})
 		}
-		if err := RunWeighted(t.Context(), jobs, 3); err != nil {
-			t.Fatal(err)
-		}
-		want := []time.Duration{0, 0, time.Second, 2 * time.Second}
-		for i := range want {
-			if starts[i] != want[i] {
-				t.Errorf("job %d started at %v, want %v", i, starts[i], want[i])
-			}
-		}
-		if elapsed := time.Since(start); elapsed != 3*time.Second {
-			t.Errorf("took %v, want exactly 3s", elapsed)
-		}
+		require.NoError(t, RunWeighted(t.Context(), jobs, 3))
+		assert.Equal(t, []time.Duration{0, 0, time.Second, 2 * time.Second}, starts, "when each job started")
+		assert.Equal(t, 3*time.Second, time.Since(start), "how long the jobs took")
 	})
 }
 
@@ -146,11 +132,7 @@ func TestRunGroupFirstError(t *testing.T) {
 			return boom
 		}
 		start := time.Now()
-		if err := RunGroup(t.Context(), jobs, 3); err != boom {
-			t.Errorf("err = %v, want boom", err)
-		}
-		if elapsed := time.Since(start); elapsed != 500*time.Millisecond {
-			t.Errorf("returned after %v, want exactly 500ms", elapsed)
-		}
+		assert.Equal(t, boom, RunGroup(t.Context(), jobs, 3), "RunGroup returns the first error")
+		assert.Equal(t, 500*time.Millisecond, time.Since(start), "RunGroup returns when the first job fails")
 	})
 }

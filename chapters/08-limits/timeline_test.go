@@ -6,20 +6,24 @@ import (
 	"testing"
 	"testing/synctest"
 	"time"
+
+	"github.com/asyncgo/course/chapters/internal/figure"
+	"github.com/asyncgo/course/chapters/internal/golden"
+	"github.com/stretchr/testify/assert"
 )
 
 // TestTimelineSVG records when each of ten 1 s jobs ran under RunChan with
 // a limit of 3, on fake time, and draws timeline.svg from that record
 // (-update rewrites it).
 func TestTimelineSVG(t *testing.T) {
-	var spans []Span
+	var spans []figure.Job
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
 		var mu sync.Mutex
 		jobs := make([]Job, 10)
 		for i := range jobs {
 			jobs[i] = func(ctx context.Context) error {
-				s := Span{Job: i, Start: time.Since(start)}
+				s := figure.Job{ID: i, Start: time.Since(start)}
 				time.Sleep(time.Second)
 				s.End = time.Since(start)
 				mu.Lock()
@@ -32,16 +36,14 @@ func TestTimelineSVG(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	byJob := make([]Span, len(spans))
+	byJob := make([]figure.Job, len(spans))
 	for _, s := range spans {
-		byJob[s.Job] = s
+		byJob[s.ID] = s
 	}
 	for i, s := range byJob {
 		wave := time.Duration(i/3) * time.Second // jobs 0-2, 3-5, 6-8, 9
-		if s.Start != wave || s.End != wave+time.Second {
-			t.Errorf("job %d ran %v to %v, want %v to %v", i, s.Start, s.End, wave, wave+time.Second)
-		}
+		assert.Equal(t, figure.Job{ID: i, Start: wave, End: wave + time.Second}, s, "job %d", i)
 	}
-	svg := TimelineSVG("Ten jobs of 1 s, at most 3 at a time: four waves, 4 s", byJob)
-	checkGolden(t, "timeline.svg", svg)
+	tl := figure.WaveTimeline{Title: "Ten jobs of 1 s, at most 3 at a time: four waves, 4 s", Jobs: byJob}
+	golden.Check(t, "timeline.svg", tl.SVG())
 }

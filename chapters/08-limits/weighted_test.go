@@ -2,12 +2,12 @@ package limits
 
 import (
 	"context"
-	"errors"
 	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"golang.org/x/sync/semaphore"
 )
 
@@ -67,11 +67,7 @@ func TestWeightedTooLarge(t *testing.T) {
 			t.Error("TryAcquire(1) failed beside a doomed Acquire(4); want true")
 		}
 		start := time.Now()
-		if err := <-errc; !errors.Is(err, context.DeadlineExceeded) {
-			t.Errorf("Acquire(4) of 3 = %v, want context.DeadlineExceeded", err)
-		}
-		if waited := time.Since(start); waited != time.Second {
-			t.Errorf("Acquire(4) of 3 gave up after %v, want exactly 1s", waited)
-		}
+		assert.ErrorIs(t, <-errc, context.DeadlineExceeded, "Acquire(4) of 3")
+		assert.Equal(t, time.Second, time.Since(start), "Acquire(4) of 3 gives up at the deadline")
 	})
 }

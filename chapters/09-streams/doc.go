@@ -1,4 +1,4 @@
-// Package streams is chapter 09 of the course: streams of values, the Go way.
+// Package streams shows streams of values, the Go way.
 //
 // Python has async generators and async for. Go has two tools for the same
 // job. A push iterator ([iter.Seq], [iter.Seq2]) runs in the caller's

@@ -9,6 +9,9 @@ import (
 	"testing"
 	"testing/synctest"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // slowUpper upper-cases a word after units seconds of (fake) work, or gives
@@ -61,12 +64,8 @@ func TestProcessKeepsInputOrder(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		var started atomic.Int32
 		got, err := Process(t.Context(), words, 3, slowUpper(&started, units))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := []string{"A", "B", "C", "D", "E", "F"}; !slices.Equal(got, want) {
-			t.Errorf("got %q, want %q", got, want)
-		}
+		require.NoError(t, err)
+		assert.Equal(t, []string{"A", "B", "C", "D", "E", "F"}, got)
 	})
 }
 
@@ -114,17 +113,12 @@ func TestErrorStopsEveryStage(t *testing.T) {
 		}
 		start := time.Now()
 		_, err := Process(t.Context(), words, 3, f)
-		if !errors.Is(err, boom) || err.Error() != "item 2: boom" {
-			t.Errorf("err = %v, want item 2: boom", err)
-		}
-		if elapsed := time.Since(start); elapsed != 3*time.Second {
-			t.Errorf("Process returned after %v, want 3s", elapsed)
-		}
+		assert.ErrorIs(t, err, boom)
+		assert.EqualError(t, err, "item 2: boom")
+		assert.Equal(t, 3*time.Second, time.Since(start), "Process returns when c fails")
 		// a, b, d start on time; e and f never do: b's worker took d at 1s,
 		// and at 3s the pipeline stops.
-		if n := started.Load(); n != 3 {
-			t.Errorf("%d calls of upper, want 3 (a, b, d)", n)
-		}
+		assert.EqualValues(t, 3, started.Load(), "calls of upper (a, b, d)")
 	})
 }
 
@@ -138,12 +132,8 @@ func TestConsumerQuitsEarly(t *testing.T) {
 		results, wait := FanOut(ctx, words, 3, slowUpper(&started, units))
 		first := <-results
 		cancel()
-		if err := wait(); !errors.Is(err, context.Canceled) {
-			t.Errorf("wait() = %v, want context.Canceled", err)
-		}
-		if first.Value != "B" || first.Index != 1 {
-			t.Errorf("first result %+v, want {Index:1 Value:B}", first)
-		}
+		assert.ErrorIs(t, wait(), context.Canceled, "wait()")
+		assert.Equal(t, Indexed[string]{Index: 1, Value: "B"}, first, "the first result")
 		for r := range results { // closed, and nothing more to drain
 			t.Errorf("result after cancel: %+v", r)
 		}
@@ -153,15 +143,13 @@ func TestConsumerQuitsEarly(t *testing.T) {
 func TestFanOutBadWorkers(t *testing.T) {
 	var started atomic.Int32
 	got, err := Process(t.Context(), words, 0, slowUpper(&started, units))
-	if err == nil || got != nil {
-		t.Errorf("Process with 0 workers = %q, %v; want an error", got, err)
-	}
+	assert.Error(t, err, "Process with 0 workers")
+	assert.Nil(t, got, "Process with 0 workers")
 }
 
 func TestProcessEmpty(t *testing.T) {
 	var started atomic.Int32
 	got, err := Process(t.Context(), nil, 3, slowUpper(&started, units))
-	if err != nil || len(got) != 0 {
-		t.Errorf("Process(nil) = %q, %v; want empty, nil", got, err)
-	}
+	assert.NoError(t, err, "Process(nil)")
+	assert.Empty(t, got, "Process(nil)")
 }

@@ -2,11 +2,11 @@ package streams
 
 import (
 	"context"
-	"slices"
 	"strings"
 	"testing"
 	"testing/synctest"
 
+	"github.com/stretchr/testify/assert"
 	"go.uber.org/goleak"
 )
 
@@ -74,7 +74,5 @@ func TestProduceAll(t *testing.T) {
 	for n := range Produce(t.Context(), 4) {
 		got = append(got, n)
 	}
-	if want := []int{1, 2, 3, 4}; !slices.Equal(got, want) {
-		t.Errorf("Produce(4) = %v, want [1 2 3 4]", got)
-	}
+	assert.Equal(t, []int{1, 2, 3, 4}, got, "Produce(4)")
 }

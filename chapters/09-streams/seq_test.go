@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"go.uber.org/goleak"
 )
 
@@ -112,13 +113,9 @@ func TestTake(t *testing.T) {
 	for _, tt := range tests {
 		cleanups := 0
 		got := slices.Collect(Take(Numbers(tt.n, func() { cleanups++ }), tt.take))
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("Take(Numbers(%d), %d) = %v, want %v", tt.n, tt.take, got, tt.want)
-		}
+		assert.Equal(t, tt.want, got, "Take(Numbers(%d), %d)", tt.n, tt.take)
 		// Take(seq, 0) never starts seq, so there is nothing to clean up.
-		if want := min(1, max(tt.take, 0)); cleanups != want {
-			t.Errorf("Take(Numbers(%d), %d): cleanup ran %d times, want %d", tt.n, tt.take, cleanups, want)
-		}
+		assert.Equal(t, min(1, max(tt.take, 0)), cleanups, "Take(Numbers(%d), %d): runs of the cleanup", tt.n, tt.take)
 	}
 }
 
@@ -137,10 +134,7 @@ func TestZipStopsBothAndLeaksNothing(t *testing.T) {
 			break
 		}
 	}
-	slices.Sort(stopped)
-	if want := []string{"a", "b"}; !slices.Equal(stopped, want) {
-		t.Errorf("stopped %q, want %q", stopped, want)
-	}
+	assert.ElementsMatch(t, []string{"a", "b"}, stopped, "the iterators Zip stopped")
 	if err := goleak.Find(before); err != nil {
 		t.Errorf("Zip left goroutines behind: %v", err)
 	}
@@ -151,7 +145,5 @@ func TestZipShorter(t *testing.T) {
 	for n, s := range Zip(Naturals(), slices.Values([]string{"x", "y"})) {
 		got = append(got, strconv.Itoa(n)+s)
 	}
-	if want := []string{"1x", "2y"}; !slices.Equal(got, want) {
-		t.Errorf("got %q, want %q", got, want)
-	}
+	assert.Equal(t, []string{"1x", "2y"}, got)
 }

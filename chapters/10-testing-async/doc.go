@@ -1,5 +1,5 @@
 // Package testingasync shows how the course's own tests stay deterministic:
-// fake time with testing/synctest and with chapter 03's virtual clock, leak
+// fake time with testing/synctest and with the event loop's virtual clock, leak
 // checks with goleak, and the flags -race, -shuffle, -count and -timeout.
 //
 // Its code is small on purpose. [Recorder] collects events from several

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // These run in the normal suite, which make test runs with -race: the race
@@ -23,12 +25,8 @@ func TestCountersAreExactUnderContention(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if got := c.Load(); got != goroutines*each {
-		t.Errorf("Counter = %d, want %d", got, goroutines*each)
-	}
-	if got := a.Load(); got != goroutines*each {
-		t.Errorf("AtomicCounter = %d, want %d", got, goroutines*each)
-	}
+	assert.EqualValues(t, goroutines*each, c.Load(), "Counter")
+	assert.EqualValues(t, goroutines*each, a.Load(), "AtomicCounter")
 }
 
 // The fixed counter, counting from two goroutines as the racy program in

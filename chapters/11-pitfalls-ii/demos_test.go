@@ -1,12 +1,15 @@
 package pitfallsii
 
 import (
-	"fmt"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/asyncgo/course/chapters/internal/golden"
+	"github.com/asyncgo/course/chapters/internal/markdown"
 )
 
 // needCgo skips the test when the race detector cannot be used: except on
@@ -81,7 +84,7 @@ func TestDemos(t *testing.T) {
 		wantCode: 2, wantLine: "panic: deadlock: all goroutines in bubble are blocked [recovered, repanicked]",
 	}}
 
-	tables := map[string]*strings.Builder{}
+	tables := map[string]*markdown.Table{}
 	for _, d := range demos {
 		shown := strings.Join(append([]string{"./" + d.bin}, d.args...), " ")
 		var extra []string
@@ -100,14 +103,15 @@ func TestDemos(t *testing.T) {
 		}
 		table := tables[d.table]
 		if table == nil {
-			table = new(strings.Builder)
-			table.WriteString("| built with | run as | exit code | what the runtime reports |\n|---|---|--:|---|\n")
+			table = &markdown.Table{Columns: []markdown.Column{
+				{Heading: "built with"}, {Heading: "run as"}, {Heading: "exit code", Right: true}, {Heading: "what the runtime reports"},
+			}}
 			tables[d.table] = table
 		}
-		fmt.Fprintf(table, "| `%s` | `%s` | %d | `%s` |\n", d.build, shown, res.code, line)
+		table.Add("`"+d.build+"`", "`"+shown+"`", strconv.Itoa(res.code), "`"+line+"`")
 	}
 	for file, table := range tables {
-		checkGolden(t, filepath.Join("testdata", file), table.String())
+		golden.Check(t, filepath.Join("testdata", file), []byte(table.String()))
 	}
 }
 

@@ -1,127 +1,153 @@
 package pitfallsii
 
 import (
-	"errors"
 	"io"
 	"runtime"
-	"strings"
 	"testing"
 	"testing/synctest"
+	"time"
+
+	"github.com/asyncgo/course/chapters/internal/bubble"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
-// receiveAll drains errc and returns what it received. Inside a synctest
-// bubble, a SafeGo that never sends or never closes is reported as a deadlock
-// of the bubble at once, instead of hanging the test until -timeout.
+// leftBlocked is what a deadlocked bubble means in these tests.
+const leftBlocked = "SafeGo's goroutine is still blocked when the test ends: give the channel room " +
+	"for its one value (make(chan error, 1)), send exactly once, then close it."
+
+// receiveAll receives from errc until it is closed, for at most an hour of
+// fake time, and returns what it received. A SafeGo that never closes its
+// channel fails the test with a message, instead of blocking it for good.
 func receiveAll(t *testing.T, errc <-chan error) []error {
 	t.Helper()
-	if errc == nil {
-		t.Fatal("SafeGo returned a nil channel")
-	}
+	require.NotNil(t, errc, "SafeGo returned a nil channel: make one with make(chan error, 1)")
 	var got []error
-	for err := range errc {
-		got = append(got, err)
+	timeout := time.After(time.Hour)
+	for {
+		select {
+		case err, ok := <-errc:
+			if !ok {
+				return got
+			}
+			got = append(got, err)
+		case <-timeout:
+			require.FailNowf(t, "the channel is never closed",
+				"received %v, and the channel was still open after 1h of fake time: "+
+					"close it after sending the one value (defer close(errc))", got)
+		}
 	}
-	return got
+}
+
+// receiveOne receives everything from errc and checks it was exactly one value.
+func receiveOne(t *testing.T, errc <-chan error) error {
+	t.Helper()
+	got := receiveAll(t, errc)
+	require.Len(t, got, 1, "the channel must receive exactly one value, then be closed")
+	return got[0]
 }
 
 func TestSafeGoReturnsTheError(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		got := receiveAll(t, SafeGo(func() error { return io.ErrUnexpectedEOF }))
-		if len(got) != 1 || got[0] != io.ErrUnexpectedEOF {
-			t.Errorf("got %v, want exactly [%v]", got, io.ErrUnexpectedEOF)
-		}
+	bubble.Test(t, leftBlocked, func(t *testing.T) {
+		err := receiveOne(t, SafeGo(func() error { return io.ErrUnexpectedEOF }))
+		assert.Equal(t, io.ErrUnexpectedEOF, err, "send fn's error as it is")
 	})
 }
 
 func TestSafeGoReturnsNil(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		got := receiveAll(t, SafeGo(func() error { return nil }))
-		if len(got) != 1 || got[0] != nil {
-			t.Errorf("got %v, want exactly one nil", got)
+	bubble.Test(t, leftBlocked, func(t *testing.T) {
+		err := receiveOne(t, SafeGo(func() error { return nil }))
+		assert.NoError(t, err, "fn returned nil: send nil")
+	})
+}
+
+// SafeGo returns at once: fn runs in a new goroutine, and here it is still
+// running (waiting to be released) when SafeGo returns.
+func TestSafeGoRunsFnInANewGoroutine(t *testing.T) {
+	bubble.Test(t, leftBlocked, func(t *testing.T) {
+		release := make(chan struct{})
+		started := make(chan (<-chan error), 1)
+		go func() { started <- SafeGo(func() error { <-release; return nil }) }()
+		select {
+		case errc := <-started:
+			close(release)
+			assert.NoError(t, receiveOne(t, errc))
+		case <-time.After(time.Hour):
+			close(release)
+			t.Error("SafeGo did not return while fn was still running: run fn in a new goroutine (go func() { ... }())")
 		}
 	})
 }
 
 func TestSafeGoRecoversAPanic(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		got := receiveAll(t, SafeGo(func() error {
-			fields := strings.Split("ann", ",")
+	bubble.Test(t, leftBlocked, func(t *testing.T) {
+		err := receiveOne(t, SafeGo(func() error {
+			var fields []string
 			_ = fields[1] // index out of range
 			return nil
 		}))
-		if len(got) != 1 {
-			t.Fatalf("got %d values %v, want exactly one", len(got), got)
-		}
 		var pe *PanicError
-		if !errors.As(got[0], &pe) {
-			t.Fatalf("got %T %v, want a *PanicError", got[0], got[0])
-		}
-		if !strings.Contains(pe.Error(), "index out of range [1] with length 1") {
-			t.Errorf("Error() = %q, want the panic message", pe.Error())
-		}
+		require.ErrorAs(t, err, &pe, "fn panicked: recover() in a deferred function, and send a *PanicError")
+		assert.Contains(t, pe.Error(), "index out of range [1] with length 0", "Value must hold what recover() returned")
 		// The stack is the panicking goroutine's, so it names the function
 		// that panicked.
-		if !strings.Contains(string(pe.Stack), "TestSafeGoRecoversAPanic") {
-			t.Errorf("the stack does not name the panicking function:\n%s", pe.Stack)
-		}
+		assert.Contains(t, string(pe.Stack), "TestSafeGoRecoversAPanic",
+			"Stack must be the panicking goroutine's: call debug.Stack() in the deferred function that recovers")
 		// A runtime error is an error value: errors.As sees through the panic.
 		var re runtime.Error
-		if !errors.As(got[0], &re) {
-			t.Errorf("errors.As(err, *runtime.Error) = false; want PanicError to unwrap to the runtime error")
-		}
+		assert.ErrorAs(t, err, &re, "PanicError must unwrap to the runtime error: keep the value recover() returned")
 	})
 }
 
 func TestSafeGoPanicWithAnErrorValue(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		got := receiveAll(t, SafeGo(func() error { panic(io.ErrClosedPipe) }))
-		if len(got) != 1 || !errors.Is(got[0], io.ErrClosedPipe) {
-			t.Errorf("got %v, want one error that errors.Is io.ErrClosedPipe", got)
-		}
+	bubble.Test(t, leftBlocked, func(t *testing.T) {
+		err := receiveOne(t, SafeGo(func() error { panic(io.ErrClosedPipe) }))
+		assert.ErrorIs(t, err, io.ErrClosedPipe, "the panic value is an error: errors.Is must see it through the PanicError")
 	})
 }
 
 // Since Go 1.21, panic(nil) panics with a *runtime.PanicNilError, so a
 // recover does not mistake it for no panic at all.
 func TestSafeGoPanicNil(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		got := receiveAll(t, SafeGo(func() error { panic(nil) }))
+	bubble.Test(t, leftBlocked, func(t *testing.T) {
+		err := receiveOne(t, SafeGo(func() error { panic(nil) }))
 		var pn *runtime.PanicNilError
-		if len(got) != 1 || !errors.As(got[0], &pn) {
-			t.Errorf("got %v, want one *PanicError wrapping a *runtime.PanicNilError", got)
-		}
+		assert.ErrorAs(t, err, &pn, "panic(nil) is a panic too: send a *PanicError wrapping a *runtime.PanicNilError")
 	})
 }
 
 func TestSafeGoGoexit(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		got := receiveAll(t, SafeGo(func() error {
+	bubble.Test(t, leftBlocked, func(t *testing.T) {
+		err := receiveOne(t, SafeGo(func() error {
 			runtime.Goexit() // what t.FailNow does
 			return nil
 		}))
-		if len(got) != 1 || !errors.Is(got[0], ErrGoexit) {
-			t.Errorf("got %v, want exactly [%v]", got, ErrGoexit)
-		}
+		assert.ErrorIs(t, err, ErrGoexit, "fn neither returned nor panicked: with recover() nil and no normal return, "+
+			"send ErrGoexit (set a flag after fn returns to tell them apart)")
 	})
 }
 
-// Nobody receives: the goroutine must still finish, or goleak (in TestMain)
-// reports it, and the bubble reports it as blocked.
+// Nobody receives: the goroutine must still send its value and finish. The
+// value then waits in the channel's buffer.
 func TestSafeGoNobodyListens(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		if SafeGo(func() error { return io.EOF }) == nil {
-			t.Fatal("SafeGo returned a nil channel")
+	bubble.Test(t, leftBlocked, func(t *testing.T) {
+		chans := []<-chan error{
+			SafeGo(func() error { return io.EOF }),
+			SafeGo(func() error { panic("nobody will know") }),
 		}
-		if SafeGo(func() error { panic("nobody will know") }) == nil {
-			t.Fatal("SafeGo returned a nil channel")
+		synctest.Wait() // both goroutines have finished, or are blocked
+		for _, errc := range chans {
+			require.NotNil(t, errc, "SafeGo returned a nil channel: make one with make(chan error, 1)")
+			assert.GreaterOrEqual(t, cap(errc), 1, "the channel must have room for the one value: make(chan error, 1)")
+			assert.Equal(t, 1, len(errc), "with nobody receiving, the one value must already wait in the channel's buffer")
+			receiveAll(t, errc) // releases a goroutine stuck on its send, if any
 		}
-		synctest.Wait() // both goroutines have finished or are blocked
 	})
 }
 
 // Many at once, under -race: no shared state between the goroutines.
 func TestSafeGoConcurrent(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
+	bubble.Test(t, leftBlocked, func(t *testing.T) {
 		const n = 100
 		chans := make([]<-chan error, n)
 		for i := range n {
@@ -134,14 +160,10 @@ func TestSafeGoConcurrent(t *testing.T) {
 		}
 		panics := 0
 		for _, c := range chans {
-			for _, err := range receiveAll(t, c) {
-				if _, ok := err.(*PanicError); ok {
-					panics++
-				}
+			if _, ok := receiveOne(t, c).(*PanicError); ok {
+				panics++
 			}
 		}
-		if panics != n/2 {
-			t.Errorf("got %d panics, want %d", panics, n/2)
-		}
+		assert.Equal(t, n/2, panics, "every other call panics")
 	})
 }

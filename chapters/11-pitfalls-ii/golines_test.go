@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/asyncgo/course/chapters/internal/golden"
+	"github.com/asyncgo/course/chapters/internal/markdown"
 )
 
 // TestGoLines builds the same program, testdata/golines/main.go, as four
@@ -18,9 +21,10 @@ func TestGoLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	keys := []string{"closures print", "cap(t.C)", "Stop after it fired", "receive after Reset", "GODEBUG defaults"}
-	var table strings.Builder
-	table.WriteString("| `go` line in go.mod | " + strings.Join(keys, " | ") + " |\n")
-	table.WriteString("|---" + strings.Repeat("|---", len(keys)) + "|\n")
+	table := markdown.Table{Columns: []markdown.Column{{Heading: "`go` line in go.mod"}}}
+	for _, k := range keys {
+		table.Columns = append(table.Columns, markdown.Column{Heading: k})
+	}
 	for _, version := range []string{"1.21", "1.22", "1.23", "1.25"} {
 		dir := t.TempDir()
 		gomod := fmt.Sprintf("module golines\n\ngo %s\n", version)
@@ -38,15 +42,15 @@ func TestGoLines(t *testing.T) {
 				got[k] = v
 			}
 		}
-		fmt.Fprintf(&table, "| `go %s` |", version)
+		row := []string{"`go " + version + "`"}
 		for _, k := range keys {
 			v, ok := got[k]
 			if !ok {
 				t.Fatalf("go %s: the program printed no %q line:\n%s", version, k, out)
 			}
-			fmt.Fprintf(&table, " %s |", v)
+			row = append(row, v)
 		}
-		table.WriteString("\n")
+		table.Add(row...)
 	}
-	checkGolden(t, filepath.Join("testdata", "golines.md"), table.String())
+	golden.Check(t, filepath.Join("testdata", "golines.md"), []byte(table.String()))
 }

@@ -37,11 +37,12 @@ import (
 // stepTimeout bounds every browser step; the machine may be slow and shared.
 const stepTimeout = 45 * time.Second
 
-// browserExecPath returns the first of chromium, chromium-browser on PATH. It
+// browserExecPath returns the first of chromium, chromium-browser and
+// google-chrome (which GitHub's Ubuntu runners have) on PATH. It
 // skips the test when there is none, or fails it when REQUIRE_BROWSER=1.
 func browserExecPath(t testing.TB) string {
 	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser"} {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
 		}

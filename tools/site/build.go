@@ -19,6 +19,7 @@ type options struct {
 	chapters string // the chapters directory
 	out      string // the site directory, as problems with the site's pages name it
 	theme    fs.FS  // templates/*.html, assets/* and course.json
+	cacheDir string // the directory of the disk cache of highlighted code (diskcache.go), or "" for none
 
 	// verify turns on the verify stage (verify.go); the command always
 	// does, and tests of other stages may leave it off. verified lists the
@@ -26,12 +27,6 @@ type options struct {
 	// server checked since the code last changed.
 	verify   bool
 	verified map[string]bool
-
-	// highlighted, when set, holds code blocks highlighted by earlier
-	// builds: a live server keeps one for all its builds, since
-	// highlighting is most of a build's work and a README's edit changes
-	// few blocks. It grows with every block ever seen.
-	highlighted *highlightCache
 }
 
 // A result is what a build makes, in memory: nothing is written until the
@@ -41,9 +36,19 @@ type result struct {
 	readmes map[string][]byte // the refreshed READMEs that differ from the disk, by absolute path
 	stale   problem.List      // what makes each of those READMEs differ
 
-	notices  []string // what the verify stage did not check, and why
-	verified []string // the outputs the verify stage checked, by outputCheck.key
-	course   *course  // the chapters the build read
+	notices    []string        // what the verify stage did not check, and why
+	verified   []string        // the outputs the verify stage checked, by outputCheck.key
+	course     *course         // the chapters the build read
+	highlights *highlightCache // the blocks this build highlighted or found on disk
+}
+
+// saveHighlights saves to the disk cache what the build highlighted afresh,
+// for the next build (diskcache.go). Without a disk cache it does nothing.
+func (res *result) saveHighlights() error {
+	if res.highlights == nil || res.highlights.disk == nil {
+		return nil
+	}
+	return res.highlights.disk.save(res.highlights)
 }
 
 // build runs the pipeline on the chapters of o:
@@ -63,11 +68,11 @@ func build(o options) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if o.highlighted != nil {
-		c.highlighted = o.highlighted
+	if o.cacheDir != "" {
+		c.highlighted = newHighlightCache(&diskCache{dir: o.cacheDir})
 	}
 	inc := include(c)
-	res := &result{readmes: inc.changed(c), stale: inc.stale, course: c}
+	res := &result{readmes: inc.changed(c), stale: inc.stale, course: c, highlights: c.highlighted}
 	if err := inc.ps.Err(); err != nil {
 		return res, err
 	}

@@ -23,7 +23,9 @@ import (
 //   - A build renders every chapter twice (for its page and for the print
 //     page), and chroma's tokenising is most of the cost of rendering. The
 //     HTML of each distinct block is kept for the rest of the build (see
-//     highlightCache), so chroma highlights each block once.
+//     highlightCache), so chroma highlights each block once; and the
+//     command keeps it on disk for the next build (diskcache.go), so that
+//     chroma highlights only the blocks that changed since.
 //   - Verified output (info string "output", which the include step gives
 //     it) is written as escaped text without asking goldmark-highlighting.
 //     The HTML is the same, as chroma has no lexer called "output"; but to
@@ -40,11 +42,16 @@ const outputInfo = "output"
 
 // A highlightCache holds the highlighted code of the fenced code blocks a
 // build has seen so far, by blockKey. One lives in each course, so that it
-// lasts for one build. It is safe for concurrent use: chapters render in
-// parallel.
+// lasts for one build. With a disk cache (diskcache.go) it also finds the
+// blocks earlier builds highlighted, and remembers what this build
+// computed, for the command to save. It is safe for concurrent use:
+// chapters render in parallel.
 type highlightCache struct {
+	disk *diskCache // nil: no disk cache
+
 	mu     sync.Mutex
-	blocks map[string]highlightedCode
+	blocks map[string]highlightedCode // by blockKey
+	fresh  map[string]bool            // the keys this build highlighted itself
 }
 
 // highlightedCode is the HTML of a block's code, without the listing
@@ -54,22 +61,36 @@ type highlightedCode struct {
 	highlighted bool // chroma wrote it, <pre> included; otherwise it is escaped text
 }
 
-// get returns the code of the block with the given key, if it is there.
+// get returns the code of the block with the given key, if this build or,
+// through the disk cache, an earlier one highlighted it.
 func (c *highlightCache) get(key string) (highlightedCode, bool) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	h, ok := c.blocks[key]
+	c.mu.Unlock()
+	if ok || c.disk == nil {
+		return h, ok
+	}
+	if h, ok = c.disk.read(key); ok {
+		c.mu.Lock()
+		c.blocks[key] = h
+		c.mu.Unlock()
+	}
 	return h, ok
 }
 
-// put records the code of the block with the given key.
+// put records the code of the block with the given key, which this build
+// highlighted.
 func (c *highlightCache) put(key string, h highlightedCode) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.blocks == nil {
-		c.blocks = make(map[string]highlightedCode)
-	}
 	c.blocks[key] = h
+	c.fresh[key] = true
+}
+
+// newHighlightCache returns an empty cache, backed by disk when it is not
+// nil.
+func newHighlightCache(disk *diskCache) *highlightCache {
+	return &highlightCache{disk: disk, blocks: make(map[string]highlightedCode), fresh: make(map[string]bool)}
 }
 
 // blockKey returns the cache key of a fenced code block: everything the

@@ -70,6 +70,34 @@ type Chapter struct {
 	Exercise       string         // the exercise, in one line
 }
 
+// Num returns the chapter's number as every page shows it: two digits,
+// "03", as in its directory's name.
+func (ch *Chapter) Num() string { return fmt.Sprintf("%02d", ch.Number) }
+
+// Time returns the class time of the chapter in words ("90 minutes"), or
+// "" when its front matter gives none.
+func (ch *Chapter) Time() string { return minutes(ch.Minutes) }
+
+// Time returns the class time of the whole course in words ("about 21
+// hours"), or "" when no chapter gives one.
+func (s *Site) Time() string {
+	if s.Minutes < 120 {
+		return minutes(s.Minutes)
+	}
+	return fmt.Sprintf("about %d hours", (s.Minutes+30)/60)
+}
+
+// minutes returns n minutes in words, or "" for none.
+func minutes(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "1 minute"
+	}
+	return fmt.Sprintf("%d minutes", n)
+}
+
 // Prerequisite is one entry of a chapter's prerequisites: another chapter
 // (named by its slug in the front matter), or a line of text.
 type Prerequisite struct {

@@ -49,7 +49,6 @@ type liveSite struct {
 
 // newLiveSite returns a live site, built from o, not built yet.
 func newLiveSite(o options, token string, log io.Writer) *liveSite {
-	o.highlighted = new(highlightCache)
 	return &liveSite{o: o, token: token, log: log, written: make(map[string]string), events: newHub()}
 }
 
@@ -101,6 +100,9 @@ func (s *liveSite) rebuild(codeChanged bool) {
 	if err != nil {
 		s.fail(err)
 		return
+	}
+	if err := res.saveHighlights(); err != nil {
+		fmt.Fprintf(s.log, "note: the cache of highlighted code was not saved (the next build will take longer): %v\n", err)
 	}
 	if len(changed) > 0 {
 		fmt.Fprintf(s.log, "built in %v: wrote %s, %d files changed\n", time.Since(start).Round(time.Millisecond), o.out, len(changed))

@@ -49,7 +49,7 @@ func loadCourse(dir string) (*course, error) {
 	abs, _ := filepath.Abs(dir) // chapter.Module succeeded, so Abs does too
 	relDir := relSlash(root, abs)
 	names, ps := chapter.List(abs, relDir)
-	c := &course{root: root, module: module, bySlug: make(map[string]*source), highlighted: new(highlightCache)}
+	c := &course{root: root, module: module, bySlug: make(map[string]*source), highlighted: newHighlightCache(nil)}
 	found := make([]*source, len(names))
 	for i, n := range names {
 		rel := relDir + "/" + n.Dir

@@ -59,6 +59,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/asyncgo/course/tools/internal/chapter"
 	"github.com/asyncgo/course/tools/internal/problem"
 )
 
@@ -82,6 +83,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, theme fs.
 	o := options{theme: theme, verify: true}
 	flags.StringVar(&o.chapters, "chapters", "chapters", "the chapters `directory`")
 	flags.StringVar(&o.out, "out", "docs", "the site `directory`")
+	cache := flags.String("cache", "auto", "the `directory` that keeps highlighted code between builds (auto: under the user's cache directory; off: none)")
 	so := serveOptions{addr: "127.0.0.1:8080", runTimeout: 60 * time.Second}
 	checking := false
 	if serving {
@@ -103,6 +105,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, theme fs.
 		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", name, flags.Arg(0))
 		flags.Usage()
 		return 2
+	}
+	switch *cache {
+	case "auto":
+		if root, _, err := chapter.Module(o.chapters); err == nil {
+			o.cacheDir = defaultCacheDir(root)
+		}
+	case "off", "":
+	default:
+		o.cacheDir = *cache
 	}
 	var err error
 	switch {
@@ -144,6 +155,9 @@ func generate(o options, stdout io.Writer) error {
 	}
 	if err := writeSite(res.files, o.out); err != nil {
 		return err
+	}
+	if err := res.saveHighlights(); err != nil {
+		fmt.Fprintf(stdout, "note: the cache of highlighted code was not saved (the next build will take longer): %v\n", err)
 	}
 	fmt.Fprintf(stdout, "wrote %s: %d files\n", o.out, len(res.files))
 	return nil

@@ -44,7 +44,7 @@ func startLive(t testing.TB, chapters string, configure func(*runner)) *liveFixt
 		chapters = copyFixture(t)
 	}
 	f := &liveFixture{chapters: chapters, out: filepath.Join(t.TempDir(), "docs")}
-	f.site = newLiveSite(options{chapters: chapters, out: f.out, theme: theme}, testToken, io.Discard)
+	f.site = newLiveSite(options{chapters: chapters, out: f.out, theme: theme, cacheDir: filepath.Join(t.TempDir(), "cache")}, testToken, io.Discard)
 	f.site.rebuild(true)
 	require.Nil(t, f.site.problems, "the fixture does not build")
 	f.rn = newRunner(f.site.currentCourse, time.Minute)

@@ -133,15 +133,36 @@ func BenchmarkBuild(b *testing.B) {
 	if _, err := os.Stat(chapters); err != nil {
 		b.Skipf("no course chapters: %v", err)
 	}
-	out := filepath.Join(b.TempDir(), "docs")
-	for b.Loop() {
-		res, err := build(options{chapters: chapters, out: out, theme: theme})
-		if err != nil {
-			b.Fatal(err)
+	// cache=off highlights every block, as the first build on a machine
+	// does; cache=warm finds them all in the disk cache, as make site does
+	// when the code has not changed since the last build.
+	for _, warm := range []bool{false, true} {
+		name := "cache=off"
+		if warm {
+			name = "cache=warm"
 		}
-		if err := writeSite(res.files, out); err != nil {
-			b.Fatal(err)
-		}
+		b.Run(name, func(b *testing.B) {
+			o := options{chapters: chapters, out: filepath.Join(b.TempDir(), "docs"), theme: theme}
+			if warm {
+				o.cacheDir = b.TempDir()
+				res, err := build(o)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := res.saveHighlights(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			for b.Loop() {
+				res, err := build(o)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := writeSite(res.files, o.out); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

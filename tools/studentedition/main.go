@@ -20,6 +20,11 @@
 // Then it runs the site tool in the copy, which refreshes the READMEs'
 // included code (a listing of the exercise function now shows the stub) and
 // rebuilds docs/.
+//
+// With -workbook (make workbook OUT=DIR) the copy is a learner's own
+// workbook: the same copy, made a git repository with a first commit, so
+// that the learner's work has a history and make progress can tell a stub
+// as it came from one the learner has changed.
 package main
 
 import (
@@ -53,7 +58,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("studentedition", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	var out, root string
+	var workbook bool
 	flags.StringVar(&out, "out", "", "the `directory` to write the student edition to (OUT)")
+	flags.BoolVar(&workbook, "workbook", false, "make the copy a learner's workbook: a git repository with a first commit")
 	flags.StringVar(&root, "root", ".", "the course repository's root `directory`")
 	flags.Usage = func() {
 		fmt.Fprintf(stderr, "usage: go run ./tools/studentedition -out DIR [-root DIR]\n")
@@ -67,12 +74,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	n, err := write(out, root)
+	if err == nil && workbook {
+		err = commitAll(out)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "studentedition: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote the student edition to %s: %d exercises without their solutions; see %s\n",
-		out, n, filepath.Join(out, "STUDENTS.md"))
+	what := "the student edition"
+	if workbook {
+		what = "your workbook"
+	}
+	fmt.Fprintf(stdout, "wrote %s to %s: %d exercises without their solutions; see %s\n",
+		what, out, n, filepath.Join(out, "STUDENTS.md"))
 	return 0
 }
 
@@ -108,6 +122,32 @@ func write(out, root string) (int, error) {
 		return 0, fmt.Errorf("rebuilding the site in %s: %w\n%s", out, err, b)
 	}
 	return n, nil
+}
+
+// commitAll makes dir a git repository and commits all its files, as the
+// learner when git knows who they are, else as "Course workbook".
+func commitAll(dir string) error {
+	git := func(args ...string) error {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		if b, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("git %s in %s: %w\n%s", strings.Join(args, " "), dir, err, b)
+		}
+		return nil
+	}
+	if err := git("init", "-q"); err != nil {
+		return err
+	}
+	if err := git("add", "-A"); err != nil {
+		return err
+	}
+	commit := []string{"commit", "-q", "-m", "The workbook as it came: every exercise a stub"}
+	who := exec.Command("git", "config", "user.email")
+	who.Dir = dir
+	if b, err := who.Output(); err != nil || strings.TrimSpace(string(b)) == "" {
+		commit = append([]string{"-c", "user.name=Course workbook", "-c", "user.email=workbook@localhost"}, commit...)
+	}
+	return git(commit...)
 }
 
 // stripSolution removes the solution of the chapter in dir, if it has an

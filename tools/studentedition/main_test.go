@@ -119,7 +119,7 @@ func TestMakeStudentEdition(t *testing.T) {
 			t.Errorf("%s: exercise.go still has a build tag: %v", ch, err)
 		}
 		b, err = os.ReadFile(filepath.Join(dir, "README.md"))
-		if err != nil || bytes.Contains(b, []byte("<summary>Solution</summary>")) || bytes.Contains(b, []byte("code: solution.go")) {
+		if err != nil || bytes.Contains(b, []byte("reference solution</summary>")) || bytes.Contains(b, []byte("code: solution.go")) {
 			t.Errorf("%s: README.md still shows the solution: %v", ch, err)
 		}
 	}
@@ -128,7 +128,7 @@ func TestMakeStudentEdition(t *testing.T) {
 			return err
 		}
 		b, err := os.ReadFile(p)
-		if bytes.Contains(b, []byte(">Solution<")) {
+		if bytes.Contains(b, []byte(">Show the reference solution<")) || bytes.Contains(b, []byte(">Solution<")) {
 			t.Errorf("%s shows a solution", p)
 		}
 		return err
@@ -151,5 +151,53 @@ func TestMakeStudentEdition(t *testing.T) {
 	// A second edition into the same place is refused.
 	if msg := coursecopy.Fail(t, course, "make", "student-edition", "OUT="+out); !strings.Contains(msg, "exists and is not empty") {
 		t.Errorf("a second make student-edition into %s: %s", out, msg)
+	}
+}
+
+// TestMakeWorkbook makes a learner's workbook from a copy of the course and
+// works through it as a learner would: every exercise fails until solved,
+// make progress follows along, and the workbook's own site shows the
+// learner's code.
+func TestMakeWorkbook(t *testing.T) {
+	chapters := []string{"00-introduction", "01-coroutines", "02-await"}
+	course := coursecopy.Course(t, filepath.Join("..", ".."), chapters...)
+	out := filepath.Join(t.TempDir(), "workbook")
+	coursecopy.Run(t, course, "make", "workbook", "OUT="+out)
+
+	if got := strings.TrimSpace(coursecopy.Run(t, out, "git", "status", "--porcelain")); got != "" {
+		t.Errorf("the workbook is not a git repository with everything committed:\n%s", got)
+	}
+	coursecopy.Run(t, out, "go", "vet", "./...")
+	for _, ch := range chapters {
+		coursecopy.Fail(t, out, "go", "test", "-count=1", "./chapters/"+ch+"/")
+	}
+	progress := coursecopy.Run(t, out, "make", "progress")
+	if strings.Count(progress, "not started") != len(chapters) || !strings.Contains(progress, "0 of 3 exercises solved") {
+		t.Errorf("make progress in a new workbook:\n%s", progress)
+	}
+
+	// Solve every exercise with the reference solution.
+	for _, ch := range chapters {
+		b, err := os.ReadFile(filepath.Join(course, "chapters", ch, "solution.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		solved := strings.Replace(string(b), "//go:build !learn\n\n", "", 1)
+		if err := os.WriteFile(filepath.Join(out, "chapters", ch, "exercise.go"), []byte(solved), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	progress = coursecopy.Run(t, out, "make", "progress")
+	if strings.Count(progress, "solved") != len(chapters)+1 || !strings.Contains(progress, "3 of 3 exercises solved") {
+		t.Errorf("make progress with every exercise solved:\n%s", progress)
+	}
+	coursecopy.Run(t, out, "go", "test", "-count=1", "./chapters/...")
+	coursecopy.Run(t, out, "make", "site")
+	page, err := os.ReadFile(filepath.Join(out, "docs", "introduction", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(page, []byte("// TODO")) {
+		t.Errorf("the workbook's site still shows the stub after make site")
 	}
 }

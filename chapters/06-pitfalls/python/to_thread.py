@@ -2,10 +2,11 @@ import asyncio
 import threading
 
 
-def blocking_read(ready: threading.Event) -> str:
+def blocking_read(ready: threading.Event, timeout=None) -> str:
     """Stands for a blocking call, such as a socket read in a sync library:
-    it waits, holding its thread, until another part of the program acts."""
-    return "data" if ready.wait(timeout=0.5) else "timed out"
+    it waits, holding its thread, until another part of the program acts
+    (or, given a timeout, until that many seconds have passed)."""
+    return "data" if ready.wait(timeout) else "timed out"
 
 
 async def ticker(ready, log):
@@ -16,7 +17,9 @@ async def ticker(ready, log):
 
 
 async def direct(ready):
-    return blocking_read(ready)  # runs on the loop's thread: the loop stops
+    # On the loop's thread the loop stops, and nothing can set ready:
+    # without a timeout this call would wait for ever.
+    return blocking_read(ready, timeout=0.1)
 
 
 async def in_thread(ready):

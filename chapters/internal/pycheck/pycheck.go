@@ -10,10 +10,33 @@
 //	# done
 //
 // "# Unordered output:" compares the lines as a multiset instead.
-// Two header comments change how a listing is treated:
 //
-//	# needs: Python 3.13   (checked only when the local python3 is at least 3.13)
-//	# not run: <reason>    (shown on the site, never run)
+// # The virtual clock
+//
+// Check runs a listing as "python3 virtualclock.py listing.py" in the
+// listing's directory. virtualclock.py, embedded in this package and written
+// to a temporary directory, runs the listing as __main__ exactly as "python3
+// listing.py" would (same __file__, sys.argv and sys.path[0]), but on a
+// virtual clock: the asyncio event loops the
+// listing makes on the main thread (asyncio.run, asyncio.Runner,
+// asyncio.new_event_loop) jump to the next timer when nothing is ready and
+// nothing can become ready by itself (no thread working for the loop, no
+// pipe from another process, no socket other than loopback ones). Otherwise
+// they wait for real. Running code takes no virtual time; time.sleep on the
+// main thread moves the clock on without waiting; time.monotonic and
+// time.perf_counter read the same clock on the main thread. So timer-driven
+// listings finish at once and print the same lines on an idle or a loaded
+// machine. The file's doc comment gives the exact rules, and what in asyncio
+// they rely on. A listing must print the same lines on the virtual clock as
+// with plain python3 on a real clock, which is how learners run it.
+//
+// # Headers
+//
+// Three header comments change how a listing is treated:
+//
+//	# needs: Python 3.13      (checked only when the local python3 is at least 3.13)
+//	# not run: <reason>       (shown on the site, never run)
+//	# real clock: <reason>    (run with plain python3, on the real clock)
 //
 // When python3 is missing the checks are skipped; with REQUIRE_PYTHON=1 in the
 // environment a missing python3 fails the test instead.
@@ -23,6 +46,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	_ "embed"
 	"fmt"
 	"os"
 	"os/exec"
@@ -33,10 +57,16 @@ import (
 	"time"
 )
 
+// virtualClock is the bootstrap that runs a listing on the virtual clock.
+//
+//go:embed virtualclock.py
+var virtualClock []byte
+
 // Listing is a parsed Python listing: its header directives and expected output.
 type Listing struct {
 	Path      string // file path as given
 	NotRun    string // reason from a "# not run:" header, or ""
+	RealClock string // reason from a "# real clock:" header, or ""
 	NeedMajor int    // from a "# needs: Python X.Y" header, or 0
 	NeedMinor int
 	Want      []string // expected output lines, trimmed
@@ -60,6 +90,11 @@ func Parse(path string) (*Listing, error) {
 			l.NotRun = strings.TrimSpace(strings.TrimPrefix(t, "# not run:"))
 			if l.NotRun == "" {
 				return nil, fmt.Errorf("%s:%d: \"# not run:\" needs a reason", path, i+1)
+			}
+		case strings.HasPrefix(t, "# real clock:"):
+			l.RealClock = strings.TrimSpace(strings.TrimPrefix(t, "# real clock:"))
+			if l.RealClock == "" {
+				return nil, fmt.Errorf("%s:%d: \"# real clock:\" needs a reason", path, i+1)
 			}
 		case strings.HasPrefix(t, "# needs:"):
 			v := strings.TrimSpace(strings.TrimPrefix(t, "# needs:"))
@@ -109,6 +144,12 @@ func Check(t *testing.T, dir string) {
 		t.Fatalf("no Python listings in %s", dir)
 	}
 	py := interpreter(t)
+	if py != nil {
+		py.clock = filepath.Join(t.TempDir(), "virtualclock.py")
+		if err := os.WriteFile(py.clock, virtualClock, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			l, err := Parse(f)
@@ -127,7 +168,7 @@ func Check(t *testing.T, dir string) {
 			if !py.atLeast(l.NeedMajor, l.NeedMinor) {
 				t.Skipf("%s needs Python %d.%d; python3 here is %d.%d", f, l.NeedMajor, l.NeedMinor, py.major, py.minor)
 			}
-			got, err := py.run(t, f)
+			got, err := py.run(t, f, l.RealClock == "")
 			if err != nil {
 				t.Fatalf("python3 %s: %v\n%s", f, err, strings.Join(got, "\n"))
 			}
@@ -141,6 +182,7 @@ func Check(t *testing.T, dir string) {
 type python struct {
 	path         string
 	major, minor int
+	clock        string // path of virtualclock.py
 }
 
 func (p *python) atLeast(major, minor int) bool {
@@ -157,23 +199,34 @@ func interpreter(t *testing.T) *python {
 		}
 		return nil
 	}
-	out, err := exec.Command(path, "-c", "import sys; print(sys.version_info[0], sys.version_info[1])").Output()
+	// The interpreter's own path, not python3's: a version manager's shim (pyenv's
+	// is a shell script) would add a tenth of a second to every listing.
+	out, err := exec.Command(path, "-c", "import sys; print(*sys.version_info[:2]); print(sys.executable)").Output()
 	if err != nil {
 		t.Fatalf("python3 version: %v", err)
 	}
 	p := &python{path: path}
-	if _, err := fmt.Sscan(string(out), &p.major, &p.minor); err != nil {
+	version, exe, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+	if _, err := fmt.Sscan(version, &p.major, &p.minor); err != nil {
 		t.Fatalf("python3 version %q: %v", out, err)
+	}
+	if exe = strings.TrimSpace(exe); filepath.IsAbs(exe) {
+		p.path = exe
 	}
 	return p
 }
 
-// run runs the listing and returns its output lines, trimmed, without blank lines.
-// The time limit is a guard against a hung interpreter, not a speed check.
-func (p *python) run(t *testing.T, file string) ([]string, error) {
+// run runs the listing, on the virtual clock when virtual is true, and returns
+// its output lines, trimmed, without blank lines. The time limit is a guard
+// against a hung interpreter, not a speed check.
+func (p *python) run(t *testing.T, file string, virtual bool) ([]string, error) {
 	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, p.path, filepath.Base(file))
+	args := []string{filepath.Base(file)}
+	if virtual {
+		args = append([]string{p.clock}, args...)
+	}
+	cmd := exec.CommandContext(ctx, p.path, args...)
 	cmd.Dir = filepath.Dir(file)
 	cmd.Env = append(os.Environ(), "PYTHONDONTWRITEBYTECODE=1", "PYTHONIOENCODING=utf-8")
 	out, err := cmd.CombinedOutput()
