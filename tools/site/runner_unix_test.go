@@ -98,6 +98,7 @@ func TestRunStoppedKillsItsGroup(t *testing.T) {
 	})
 
 	t.Run("timeout", func(t *testing.T) {
+		f.idle()
 		f.rn.timeout = 5 * time.Second // the package compiled in the subtest before
 		start := time.Now()
 		res := f.runJSON(t, runRequest{Chapter: "hello", Target: "ExampleGreet", Files: files})
@@ -111,6 +112,18 @@ func TestRunStoppedKillsItsGroup(t *testing.T) {
 		f.mu.Unlock()
 		waitGroupGone(t, pgid)
 	})
+}
+
+// idle waits until no run is in progress, by taking every slot of the
+// runner (and giving them back): the runs that held them are done, and
+// they happened before what the test does next.
+func (f *liveFixture) idle() {
+	for range cap(f.rn.slots) {
+		f.rn.slots <- struct{}{}
+	}
+	for range cap(f.rn.slots) {
+		<-f.rn.slots
+	}
 }
 
 // syscallGetpgid returns the process group of pid.
