@@ -272,3 +272,26 @@ func TestRunOutputCap(t *testing.T) {
 	assert.Equal(t, o.shown.String(), sent)
 	assert.Equal(t, "123456789", o.printed.String())
 }
+
+// TestRunRemovesItsScratch checks that a run makes its scratch directory
+// in the temporary directory and leaves nothing there.
+func TestRunRemovesItsScratch(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	during := make(chan []string, 1)
+	f := startLive(t, "", func(rn *runner) {
+		record := rn.started
+		rn.started = func(pgid int) {
+			record(pgid)
+			dirs, _ := filepath.Glob(filepath.Join(tmp, "course-run-*"))
+			during <- dirs
+		}
+	})
+	res := f.runJSON(t, runRequest{Chapter: "hello", Target: "ExampleGreet",
+		Files: map[string]string{"hello_test.go": fixtureFile(t, "hello_test.go", `hello.Greet("Ada")`, `hello.Greet("Bob")`)}})
+	require.Equal(t, "hello, Bob\n", res.Output)
+	assert.Len(t, <-during, 1, "the run's scratch directory, while it ran")
+	left, err := filepath.Glob(filepath.Join(tmp, "course-run-*"))
+	require.NoError(t, err)
+	assert.Empty(t, left, "the run's scratch directory is still there")
+}

@@ -427,3 +427,56 @@ func waitFor(t testing.TB, what string, cond func() bool) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// TestLiveSiteBeforeFirstGoodBuild serves a fixture whose first build
+// fails: every page lists the problems, with the token and the script that
+// reloads it when the site builds; the runner waits for a site.
+func TestLiveSiteBeforeFirstGoodBuild(t *testing.T) {
+	chapters := copyFixture(t)
+	readme := filepath.Join(chapters, "01-hello", "README.md")
+	writeFile(t, readme, strings.Replace(readFile(t, readme), "<!-- code: Greeter -->", "<!-- code: Nope -->", 1))
+	s := newLiveSite(options{chapters: chapters, out: filepath.Join(t.TempDir(), "docs"), theme: theme}, testToken, io.Discard)
+	s.rebuild(true)
+	require.NotEmpty(t, s.problems)
+	rn := newRunner(s.currentCourse, time.Minute)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	f := &liveFixture{url: "http://" + ln.Addr().String(), host: ln.Addr().String(), site: s, rn: rn, chapters: chapters}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, ln, s, rn, io.Discard) }()
+	defer func() {
+		cancel()
+		assert.NoError(t, <-done)
+	}()
+
+	resp, body := f.request(t, "GET", "/hello/", nil, nil)
+	assert.Equal(t, http.StatusServiceUnavailable, resp.StatusCode)
+	assert.Contains(t, string(body), `chapters/01-hello/README.md:40: unknown identifier &#34;Nope&#34; in package hello`)
+	assert.Contains(t, string(body), `<meta name="course-run-token" content="`+testToken+`">`)
+	assert.Contains(t, string(body), `<main class="content no-site">`)
+	resp, body = f.request(t, "GET", "/assets/runner.js", nil, nil)
+	assert.Equal(t, http.StatusOK, resp.StatusCode, "the theme's assets, for the page")
+	assert.Contains(t, string(body), "course-run-token")
+	resp, body = f.request(t, "POST", "/api/run", strings.NewReader(`{"chapter": "hello", "target": "ExampleGreet"}`), nil)
+	assert.Equal(t, http.StatusServiceUnavailable, resp.StatusCode)
+	assert.Contains(t, string(body), "the site has not built yet")
+
+	writeFile(t, readme, strings.Replace(readFile(t, readme), "<!-- code: Nope -->", "<!-- code: Greeter -->", 1))
+	s.rebuild(false)
+	resp, _ = f.request(t, "GET", "/hello/", nil, nil)
+	assert.Equal(t, http.StatusOK, resp.StatusCode, "the first good build")
+}
+
+// TestDiskTheme: inside the course's repository serve reads the theme from
+// tools/site, so that edits of the templates and the style show live; a
+// fork of the fixture has none there.
+func TestDiskTheme(t *testing.T) {
+	if _, err := os.Stat(filepath.Join("..", "..", "chapters")); err != nil {
+		t.Skipf("no course chapters: %v", err)
+	}
+	wd, err := os.Getwd()
+	require.NoError(t, err)
+	assert.Equal(t, wd, diskTheme(filepath.Join("..", "..", "chapters")))
+	assert.Equal(t, "", diskTheme(copyFixture(t)))
+}
