@@ -14,23 +14,39 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// futureTimer: a timer's callback completes a plain future; the task
-// awaiting it, and the future's done-callback, run in the next iteration.
+// futureTimer: a timer's callback completes a plain future; the future's
+// done-callback and the task awaiting it run in the next iteration, as in
+// python/future_timer.py.
 func futureTimer(l *eventloop.Loop, out io.Writer) func(t *eventloop.Task) error {
 	return func(t *eventloop.Task) error {
 		f := eventloop.NewFuture[string](l)
 		f.OnDone(func() {
 			v, _ := f.Result()
-			fmt.Fprintf(out, "%v: the done-callback sees %q\n", l.Now(), v)
+			fmt.Fprintf(out, "the done-callback sees %q\n", v)
 		})
-		l.CallLater(2*time.Second, func() {
-			fmt.Fprintf(out, "%v: the timer's callback sets the result\n", l.Now())
+		l.CallLater(200*time.Millisecond, func() {
+			fmt.Fprintln(out, "the timer's callback sets the result")
 			f.SetResult("ready")
+			fmt.Fprintln(out, "SetResult has returned: nothing else has run yet")
 		})
 		v, err := f.Await(t)
-		fmt.Fprintf(out, "%v: main awaited %q\n", t.Now(), v)
+		fmt.Fprintf(out, "main awaited %q\n", v)
 		return err
 	}
+}
+
+// The Go scenario prints the lines of python/future_timer.py, in the same
+// order, with Go's names and quotes.
+func TestFutureTimerLikePython(t *testing.T) {
+	var out strings.Builder
+	l := eventloop.New(eventloop.VirtualClock())
+	run(t, l, futureTimer(l, &out))
+	assert.Equal(t, strings.Join([]string{
+		"the timer's callback sets the result",
+		"SetResult has returned: nothing else has run yet",
+		`the done-callback sees "ready"`,
+		`main awaited "ready"`,
+	}, "\n")+"\n", out.String())
 }
 
 // TestSteps records the chapter's scenarios step by step and checks the
