@@ -110,7 +110,7 @@ func code(name string) string { return "<code>" + html.EscapeString(name) + "</c
 // Sentences says in words what happened in each step, as HTML: names in
 // <code>, printed lines in <q data-out>.
 func (l *Log) Sentences() ([]string, error) {
-	n := narrator{waits: make(map[string]Event), prev: "0s"}
+	n := narrator{waits: make(map[string]Event), fails: make(map[string]string), prev: "0s"}
 	out := make([]string, len(l.Steps))
 	for i, st := range l.Steps {
 		s, err := n.say(st)
@@ -126,9 +126,10 @@ func (l *Log) Sentences() ([]string, error) {
 // A narrator tells the steps one after the other; it remembers what each
 // task waits in, to say what returns when the task resumes.
 type narrator struct {
-	waits map[string]Event // by task: the sleep, yield or await event it gave the loop up with
-	prev  string           // the clock before the step
-	clock time.Duration    // the clock during the step
+	waits map[string]Event  // by task: the sleep, yield or await event it gave the loop up with
+	fails map[string]string // by future: the error it completed with
+	prev  string            // the clock before the step
+	clock time.Duration     // the clock during the step
 }
 
 // errCancelled is the text of the loop's ErrCancelled.
@@ -233,7 +234,8 @@ func (n *narrator) resumed(task string, e Event) string {
 		return who + " starts"
 	}
 	call := "its waiting call"
-	if w, ok := n.waits[task]; ok {
+	w, ok := n.waits[task]
+	if ok {
 		switch w.Kind {
 		case "sleep":
 			call = "its Sleep"
@@ -248,6 +250,13 @@ func (n *narrator) resumed(task string, e Event) string {
 	}
 	switch e.Text {
 	case "":
+		switch fail := n.fails[w.Name]; {
+		case w.Kind != "await" || fail == "":
+		case fail == errCancelled:
+			return who + " resumes: " + call + " returns ErrCancelled"
+		default:
+			return who + " resumes: " + call + " returns the error, " + html.EscapeString(fail)
+		}
 		return who + " resumes: " + call + " returns"
 	case errCancelled:
 		return who + " resumes: " + call + " returns ErrCancelled"
@@ -269,7 +278,17 @@ func (n *narrator) clauses(subject string, events []Event, st Step) string {
 				names = append(names, code(events[i].Name))
 			}
 			parts = append(parts, "spawns "+markdown.List(names))
+		case "print": // prints “x” and “y”
+			lines := []string{"<q data-out>" + html.EscapeString(e.Text) + "</q>"}
+			for i+1 < len(events) && events[i+1].Kind == "print" {
+				i++
+				lines = append(lines, "<q data-out>"+html.EscapeString(events[i].Text)+"</q>")
+			}
+			parts = append(parts, "prints "+markdown.List(lines))
 		case "complete": // completes a future, which schedules x and y
+			if e.Text != "" {
+				n.fails[e.Name] = e.Text
+			}
 			var woken []string
 			for i+1 < len(events) && events[i+1].Kind == "schedule" {
 				i++
@@ -357,7 +376,7 @@ func (n *narrator) clause(e Event, st Step) string {
 		if d, err := time.ParseDuration(e.At); err == nil {
 			n.clock += d
 		}
-		return "holds the loop for " + esc(e.At) + " (Task.Busy): the clock moves to " + n.clock.String() + " and nothing else runs meanwhile"
+		return "holds the loop for " + esc(e.At) + " (Task.Busy), so the clock moves to " + n.clock.String() + " and nothing else runs meanwhile"
 	case "return":
 		return "returns"
 	case "schedule":
@@ -367,11 +386,11 @@ func (n *narrator) clause(e Event, st Step) string {
 		case "waiting":
 			w := n.waits[e.Name]
 			if w.Kind == "sleep" {
-				return "cancels " + code(e.Name) + ", which was sleeping: its timer is removed and it joins the ready queue"
+				return "cancels " + code(e.Name) + " (it was sleeping: its timer leaves the heap, and it joins the ready queue)"
 			}
-			return "cancels " + code(e.Name) + ", which was waiting: it joins the ready queue"
+			return "cancels " + code(e.Name) + " (it was waiting: it joins the ready queue)"
 		case "ready":
-			return "cancels " + code(e.Name) + ", which is in the ready queue already: its waiting call will return ErrCancelled"
+			return "cancels " + code(e.Name) + " (it is in the ready queue already: its waiting call will return ErrCancelled)"
 		}
 		return "cancels " + code(e.Name)
 	case "timer":

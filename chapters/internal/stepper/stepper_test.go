@@ -57,15 +57,15 @@ func TestSentences(t *testing.T) {
 	assert.Equal(t, []string{
 		"Run spawns <code>main</code>.",
 		"<code>main</code> starts, spawns <code>&lt;a &amp; b&gt;</code>, prints <q data-out>say &#34;hi&#34;</q>, " +
-			"holds the loop for 50ms (Task.Busy): the clock moves to 50ms and nothing else runs meanwhile, " +
+			"holds the loop for 50ms (Task.Busy), so the clock moves to 50ms and nothing else runs meanwhile, " +
 			"sets a timer for 1s (CallLater), then waits for <code>&lt;a &amp; b&gt;</code>.",
 		"<code>&lt;a &amp; b&gt;</code> starts, then sleeps until 1h: its timer joins the heap.",
 		"Nothing is ready, so the loop waits for the earliest timer: the clock jumps to 1s. " +
 			"<code>timer callback</code>, due at 1s, joins the ready queue.",
-		"<code>timer callback</code> runs, then cancels <code>&lt;a &amp; b&gt;</code>, which was sleeping: its timer is removed and it joins the ready queue.",
+		"<code>timer callback</code> runs, then cancels <code>&lt;a &amp; b&gt;</code> (it was sleeping: its timer leaves the heap, and it joins the ready queue).",
 		"<code>&lt;a &amp; b&gt;</code> resumes: its Sleep returns ErrCancelled, then returns ErrCancelled: its future fails with it, which schedules <code>main</code>.",
-		"<code>main</code> resumes: its Await of <code>&lt;a &amp; b&gt;</code> returns, spawns <code>late</code>, then returns: its future is done.",
-		"<code>main</code> has returned. Run cancels <code>late</code>, which is in the ready queue already: its waiting call will return ErrCancelled.",
+		"<code>main</code> resumes: its Await of <code>&lt;a &amp; b&gt;</code> returns ErrCancelled, spawns <code>late</code>, then returns: its future is done.",
+		"<code>main</code> has returned. Run cancels <code>late</code> (it is in the ready queue already: its waiting call will return ErrCancelled).",
 		"<code>late</code> was cancelled before it ever ran: it never runs its function, and its future fails with ErrCancelled.",
 		"Every task has finished. Run returns nil.",
 	}, got)
