@@ -190,16 +190,12 @@ func (tb *tab) checkSteppers(t *testing.T, u string) {
 	tb.checkProblems(t, u)
 }
 
-func TestStepperBrowser(t *testing.T) {
-	browser := newBrowser(t) // skips without chromium, before building anything
-	out := buildBrowserSite(t)
-	pages := stepperPages(t, out)
-	if len(pages) == 0 {
-		t.Skip("no page of the site has a stepper")
-	}
-	t.Logf("pages with steppers: %q", pages)
-	shots := screenshotDir(t)
-
+// serveSite serves the site built in out over HTTP while the test runs, and
+// returns the server and the first tab of browser, which accepts requests
+// to that server only, at the desktop viewport. (TestBrowser sets up the
+// same by itself.)
+func serveSite(t *testing.T, browser context.Context, out string) (*httptest.Server, *tab) {
+	t.Helper()
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	t.Cleanup(srv.Close)
 	srvURL, _ := url.Parse(srv.URL)
@@ -211,6 +207,19 @@ func TestStepperBrowser(t *testing.T) {
 		return (u.Scheme == "http" || u.Scheme == "https") && u.Host == srvURL.Host
 	})
 	tb.do(t, "setting the desktop viewport", chromedp.EmulateViewport(1440, 900))
+	return srv, tb
+}
+
+func TestStepperBrowser(t *testing.T) {
+	browser := newBrowser(t) // skips without chromium, before building anything
+	out := buildBrowserSite(t)
+	pages := stepperPages(t, out)
+	if len(pages) == 0 {
+		t.Skip("no page of the site has a stepper")
+	}
+	t.Logf("pages with steppers: %q", pages)
+	shots := screenshotDir(t)
+	srv, tb := serveSite(t, browser, out)
 
 	t.Run("http", func(t *testing.T) {
 		for _, p := range pages {
