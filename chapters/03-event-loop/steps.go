@@ -37,7 +37,7 @@ type StepLog struct {
 // A Step is one step of a loop, as recorded in a [StepLog]: what happened in
 // it, and the state of the loop when it was over.
 type Step struct {
-	Iteration int           // the loop's iteration, counted from 1; 0 before the first
+	Iteration int           // the loop's iteration, from 1; 0 before the first, the last one for shutdown and end
 	Kind      StepKind      // what the loop did
 	Runs      string        // the task or callback that ran, for TaskStep and CallbackStep
 	Events    []Event       // what happened, in order
