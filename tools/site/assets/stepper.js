@@ -294,17 +294,20 @@
     if ("IntersectionObserver" in window) {
       var seen = false;
       var observer = new IntersectionObserver(function (entries) {
-        var visible = entries[entries.length - 1].isIntersecting;
-        if (!visible) {
+        var e = entries[entries.length - 1];
+        if (!e.isIntersecting) {
           if (autoplaying) setPlaying(false);
           return;
         }
+        // In view: most of it, or most of the screen for a tall stepper.
+        var screen = e.rootBounds ? e.rootBounds.height : window.innerHeight;
+        if (e.intersectionRatio < 0.6 && e.intersectionRect.height < 0.6 * screen) return;
         if (seen) return;
         seen = true;
         root.setAttribute("data-stepper-seen", "");
         if (touched || (reduced && reduced.matches) || current >= n - 1) return;
         setPlaying(true, true);
-      }, { threshold: 0.6 });
+      }, { threshold: [0, 0.2, 0.4, 0.6, 0.8, 1] });
       observer.observe(root);
     }
     if (reduced) {
