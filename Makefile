@@ -54,13 +54,14 @@ rename-module: ## Change the module path everywhere, then build and test: make r
 student-edition: ## Write a copy without solutions for students: make student-edition OUT=../handout
 	$(GO) run ./tools/studentedition -out "$$OUT"
 
-# Every package whose tests import chapters/internal/golden keeps golden
-# files; go list finds them, so a new chapter needs no entry here. Their tests
-# run with -update (no benchmarks: there is no -bench), then tools/site's
-# TestGolden rewrites the site tool's fixture output.
+# Every package whose tests import chapters/internal/golden (or stepper, which
+# keeps its files through golden) keeps golden files; go list finds them, so a
+# new chapter needs no entry here. Their tests run with -update (no
+# benchmarks: there is no -bench), then tools/site's TestGolden rewrites the
+# site tool's fixture output.
 golden: ## Rewrite every golden file (SVGs, tables, fixture site) from what the tests produce; review with git diff.
 	@pkgs=$$($(GO) list -f '{{.ImportPath}} {{join .TestImports " "}} {{join .XTestImports " "}}' ./... | \
-	  awk '{for (i = 2; i <= NF; i++) if ($$i ~ /\/chapters\/internal\/golden$$/) { print $$1; break }}'); \
+	  awk '{for (i = 2; i <= NF; i++) if ($$i ~ /\/chapters\/internal\/(golden|stepper)$$/) { print $$1; break }}'); \
 	echo "$(GO) test -count=1 -update:" $$pkgs; \
 	$(GO) test -count=1 $$pkgs -update
 	$(GO) test -count=1 -run '^TestGolden$$' ./tools/site -update
