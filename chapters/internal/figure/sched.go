@@ -76,7 +76,7 @@ const schedStyle = `<style>
 .bg{fill:#ffffff}.fg{fill:#1f2328}.mu{fill:#59636e}.ax{stroke:#59636e}.gr{stroke:#d1d9e0}.ln{stroke:#1f2328}.zm{fill:#59636e;fill-opacity:0.1}
 .g0{fill:#8250df;stroke:#8250df}.g1{fill:#bc4c00;stroke:#bc4c00}.g2{fill:#cf222e;stroke:#cf222e}
 .g3{fill:#1a7f37;stroke:#1a7f37}.g4{fill:#0969da;stroke:#0969da}.g5{fill:#818b98;stroke:#818b98}
-.held{fill:none;stroke-width:1.5}.in{fill:#ffffff}
+rect.held{fill:none;stroke-width:1.5}.in{fill:#ffffff}
 text{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;font-size:13px}.h{font-size:15px;font-weight:600}.s{font-size:11px}.b{font-weight:600}
 @media (prefers-color-scheme:dark){.bg{fill:#0d1117}.fg{fill:#e6edf3}.mu{fill:#9198a1}.ax{stroke:#9198a1}.gr{stroke:#3d444d}.ln{stroke:#e6edf3}.zm{fill:#9198a1}
 .g0{fill:#ab7df8;stroke:#ab7df8}.g1{fill:#f0883e;stroke:#f0883e}.g2{fill:#ff7b72;stroke:#ff7b72}
