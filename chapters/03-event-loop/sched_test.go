@@ -245,21 +245,25 @@ func schedGroup(name string) int {
 // runtime (the tracer's own, say) have none.
 func label(name string) string { return cmp.Or(name, "runtime") }
 
+// A threadUse is a moment a thread ran a goroutine or began a system call.
+type threadUse struct {
+	at     time.Duration
+	thread int64
+}
+
+func byTime(a, b threadUse) int { return cmp.Compare(a.at, b.at) }
+
 // threadNames numbers the threads M1, M2, ... in the order they first run
 // a goroutine or make a system call.
 func threadNames(tr *schedtrace.Trace) map[int64]string {
-	type use struct {
-		at     time.Duration
-		thread int64
-	}
-	var uses []use
+	var uses []threadUse
 	for _, r := range tr.Runs {
-		uses = append(uses, use{r.Start, r.Thread})
+		uses = append(uses, threadUse{r.Start, r.Thread})
 	}
 	for _, s := range tr.Syscalls {
-		uses = append(uses, use{s.Start, s.Thread})
+		uses = append(uses, threadUse{s.Start, s.Thread})
 	}
-	slices.SortStableFunc(uses, func(a, b use) int { return cmp.Compare(a.at, b.at) })
+	slices.SortStableFunc(uses, byTime)
 	names := map[int64]string{}
 	for _, u := range uses {
 		if _, ok := names[u.thread]; !ok {
@@ -290,11 +294,7 @@ func schedTimeline(tr *schedtrace.Trace, prov map[string]string) figure.SchedTim
 	sys := len(tl.Lanes)
 	tl.Lanes = append(tl.Lanes, figure.SchedLane{Name: "system calls"})
 
-	type use struct {
-		at     time.Duration
-		thread int64
-	}
-	uses := make([][]use, len(tl.Lanes))
+	uses := make([][]threadUse, len(tl.Lanes)) // per lane: who ran it when
 	for _, r := range tr.Runs {
 		i, ok := lane[r.P]
 		if !ok {
@@ -302,7 +302,7 @@ func schedTimeline(tr *schedtrace.Trace, prov map[string]string) figure.SchedTim
 		}
 		tl.Lanes[i].Spans = append(tl.Lanes[i].Spans, figure.SchedSpan{
 			Start: r.Start, End: r.End, Group: schedGroup(r.Name), Label: label(r.Name)})
-		uses[i] = append(uses[i], use{r.Start, r.Thread})
+		uses[i] = append(uses[i], threadUse{r.Start, r.Thread})
 	}
 	for _, s := range tr.Syscalls {
 		tl.Lanes[sys].Spans = append(tl.Lanes[sys].Spans, figure.SchedSpan{
@@ -317,10 +317,10 @@ func schedTimeline(tr *schedtrace.Trace, prov map[string]string) figure.SchedTim
 		}
 		tl.Lanes[i].Spans = append(tl.Lanes[i].Spans, figure.SchedSpan{
 			Start: s.Start, End: end, Group: schedGroup(s.Name), Label: label(s.Name), Held: true})
-		uses[i] = append(uses[i], use{s.Start, s.Thread})
+		uses[i] = append(uses[i], threadUse{s.Start, s.Thread})
 	}
 	for i, us := range uses {
-		slices.SortStableFunc(us, func(a, b use) int { return cmp.Compare(a.at, b.at) })
+		slices.SortStableFunc(us, byTime)
 		var last int64 = -1
 		for _, u := range us {
 			if u.thread != last {

@@ -107,7 +107,7 @@ type reader struct {
 }
 
 func read(r io.Reader) (*Trace, error) {
-	tr := &reader{
+	st := &reader{
 		running:  map[int64]int{},
 		syscall:  map[int64]int{},
 		blocked:  map[int64]string{},
@@ -126,12 +126,12 @@ func read(r io.Reader) (*Trace, error) {
 		if err != nil {
 			return nil, err
 		}
-		tr.event(ev)
+		st.event(ev)
 	}
-	if !tr.started {
+	if !st.started {
 		return nil, errors.New("no events")
 	}
-	return tr.finish(), nil
+	return st.finish(), nil
 }
 
 func (rd *reader) event(ev trace.Event) {
