@@ -6,7 +6,7 @@ ADDR ?= 127.0.0.1:8080
 
 .DEFAULT_GOAL := help
 
-.PHONY: help site serve test lint exercises progress workbook golden bench site-vs-hugo stress screenshot new-chapter rename-module student-edition
+.PHONY: help site serve test lint exercises progress workbook golden bench sched-trace site-vs-hugo stress screenshot new-chapter rename-module student-edition
 
 help: ## List the targets.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -54,13 +54,14 @@ rename-module: ## Change the module path everywhere, then build and test: make r
 student-edition: ## Write a copy without solutions for students: make student-edition OUT=../handout
 	$(GO) run ./tools/studentedition -out "$$OUT"
 
-# Every package whose tests import chapters/internal/golden keeps golden
-# files; go list finds them, so a new chapter needs no entry here. Their tests
-# run with -update (no benchmarks: there is no -bench), then tools/site's
-# TestGolden rewrites the site tool's fixture output.
+# Every package whose tests import chapters/internal/golden (or stepper, which
+# keeps its files through golden) keeps golden files; go list finds them, so a
+# new chapter needs no entry here. Their tests run with -update (no
+# benchmarks: there is no -bench), then tools/site's TestGolden rewrites the
+# site tool's fixture output.
 golden: ## Rewrite every golden file (SVGs, tables, fixture site) from what the tests produce; review with git diff.
 	@pkgs=$$($(GO) list -f '{{.ImportPath}} {{join .TestImports " "}} {{join .XTestImports " "}}' ./... | \
-	  awk '{for (i = 2; i <= NF; i++) if ($$i ~ /\/chapters\/internal\/golden$$/) { print $$1; break }}'); \
+	  awk '{for (i = 2; i <= NF; i++) if ($$i ~ /\/chapters\/internal\/(golden|stepper)$$/) { print $$1; break }}'); \
 	echo "$(GO) test -count=1 -update:" $$pkgs; \
 	$(GO) test -count=1 $$pkgs -update
 	$(GO) test -count=1 -run '^TestGolden$$' ./tools/site -update
@@ -107,3 +108,17 @@ bench: ## Run the benchmarks and refresh the committed results (about 7 minutes;
 	  $(PYTHON) python/bench_switch.py; \
 	} > testdata/bench.txt.tmp && mv testdata/bench.txt.tmp testdata/bench.txt
 	$(GO) test -run '^TestBenchTable$$' ./chapters/03-event-loop/ -update
+
+# The trace is real time, so no two recordings are alike: the provenance file
+# says where and when this one was made, and the picture shows it.
+sched-trace: ## Record chapter 03's execution trace of Go's scheduler at work (a second), then redraw its picture.
+	cd chapters/03-event-loop/testdata && { \
+	  echo "date: $$(date -u +%Y-%m-%d)"; \
+	  echo "go: $$($(GO) env GOVERSION)"; \
+	  echo "goos: $$($(GO) env GOOS)"; \
+	  echo "goarch: $$($(GO) env GOARCH)"; \
+	  echo "cpu: $$( { grep -m1 '^model name' /proc/cpuinfo 2>/dev/null || sysctl -n machdep.cpu.brand_string 2>/dev/null || echo unknown; } | sed 's/^model name[^:]*: *//')"; \
+	  echo "cores: $$(getconf _NPROCESSORS_ONLN)"; \
+	  (cd demos && $(GO) run -trimpath ./sched -trace ../sched.trace.tmp); \
+	} > sched-provenance.txt.tmp && mv sched.trace.tmp sched.trace && mv sched-provenance.txt.tmp sched-provenance.txt
+	$(GO) test -count=1 -run '^TestSchedPicture$$' ./chapters/03-event-loop/ -update

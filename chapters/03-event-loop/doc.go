@@ -23,7 +23,8 @@
 // [VirtualClock] jumps straight to the next timer whenever nothing is ready, so
 // a program that sleeps for an hour runs in microseconds, and always in the
 // same order. With [Loop.Record] the loop keeps a [Trace] of when every task
-// ran and waited.
+// ran and waited; with [Loop.RecordSteps], a [StepLog] of every step it took,
+// with its ready queue and timers after each.
 //
 // A Loop is not safe for concurrent use. Call its methods, and those of its
 // tasks and futures, only from the loop's own tasks and callbacks (or before

@@ -164,3 +164,38 @@ func ExampleRunInExecutor() {
 	// 300ms: tick
 	// Run: <nil>
 }
+
+// RecordSteps makes the loop keep a log of what it does, one step at a
+// time: its own work at the start of an iteration, then every task or
+// callback it runs. Tasks print to the log, which files each line under the
+// step that printed it.
+func ExampleLoop_RecordSteps() {
+	l := eventloop.New(eventloop.VirtualClock())
+	steps := l.RecordSteps()
+	err := l.Run(func(t *eventloop.Task) error {
+		nap := eventloop.Spawn(l, "nap", func(t *eventloop.Task) (int, error) {
+			err := t.Sleep(time.Second)
+			fmt.Fprintln(steps, "nap woke up")
+			return 0, err
+		})
+		_, err := nap.Await(t)
+		return err
+	})
+	fmt.Println("Run:", err)
+	for _, s := range steps.Steps {
+		fmt.Printf("%d %-8s %-4s %v:", s.Iteration, s.Kind, s.Runs, s.Time)
+		for _, e := range s.Events {
+			fmt.Print(" ", e.Kind)
+		}
+		fmt.Printf("; ready %q, %d timers\n", s.Ready, len(s.Timers))
+	}
+	// Output:
+	// Run: <nil>
+	// 0 start         0s: spawn; ready ["main"], 0 timers
+	// 1 task     main 0s: start spawn await; ready ["nap"], 0 timers
+	// 2 task     nap  0s: start sleep; ready [], 1 timers
+	// 3 wait          1s: wait due; ready ["nap"], 0 timers
+	// 3 task     nap  1s: resume print complete schedule return; ready ["main"], 0 timers
+	// 4 task     main 1s: resume complete return; ready [], 0 timers
+	// 4 end           1s: return; ready [], 0 timers
+}

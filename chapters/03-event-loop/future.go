@@ -11,7 +11,8 @@ import "errors"
 // later iteration of the loop (asyncio's futures do the same).
 type Future[T any] struct {
 	loop    *Loop
-	task    *Task // the task computing the result; nil for NewFuture
+	task    *Task  // the task computing the result; nil for NewFuture
+	label   string // names a plain future in the step log
 	done    bool
 	val     T
 	err     error
@@ -21,6 +22,17 @@ type Future[T any] struct {
 // NewFuture returns a pending future on the loop l.
 func NewFuture[T any](l *Loop) *Future[T] {
 	return &Future[T]{loop: l}
+}
+
+// name names f in the step log: a task's future by the task's name.
+func (f *Future[T]) name() string {
+	switch {
+	case f.task != nil:
+		return f.task.name
+	case f.label != "":
+		return f.label
+	}
+	return "a future"
 }
 
 // Done reports whether f has completed.
@@ -93,6 +105,7 @@ func (f *Future[T]) Await(t *Task) (T, error) {
 		}
 		t.gen++
 		f.waiters = append(f.waiters, callback{t: t, gen: t.gen})
+		t.loop.steps.await(f.name()) // for the step log
 		if err := t.park(Waiting); err != nil {
 			return zero, err
 		}
@@ -106,6 +119,7 @@ func (f *Future[T]) complete(v T, err error) bool {
 		return false
 	}
 	f.done, f.val, f.err = true, v, err
+	f.loop.steps.complete(f.name(), err, f.waiters) // for the step log
 	for _, w := range f.waiters {
 		f.loop.schedule(w)
 	}
@@ -123,7 +137,7 @@ func (f *Future[T]) complete(v T, err error) bool {
 // without return_exceptions. If the task t is cancelled while it waits, Gather
 // cancels every future in fs and returns [ErrCancelled].
 func Gather[T any](t *Task, fs ...*Future[T]) ([]T, error) {
-	all := NewFuture[[]T](t.loop)
+	all := &Future[[]T]{loop: t.loop, label: "Gather"}
 	left := len(fs)
 	if left == 0 {
 		return []T{}, nil

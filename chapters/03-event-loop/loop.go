@@ -36,6 +36,7 @@ type Loop struct {
 	tasks  []*Task   // every task spawned, for shutdown
 	live   int       // tasks not yet finished
 	trace  *Trace    // nil unless Record was called
+	steps  *StepLog  // nil unless RecordSteps was called
 	ran    bool      // Run was called
 	closed bool      // Run has returned or is stopping the last tasks
 
@@ -72,7 +73,7 @@ func (l *Loop) Now() time.Duration { return l.clock.Now() }
 // [ErrDeadlock] (asyncio would wait forever). A panic in a task is not
 // recovered: it comes out of Run. A loop runs once; a second Run returns an
 // error.
-func (l *Loop) Run(main func(t *Task) error) error {
+func (l *Loop) Run(main func(t *Task) error) (err error) {
 	if l.ran {
 		return errors.New("eventloop: Run called twice on the same loop")
 	}
@@ -81,7 +82,8 @@ func (l *Loop) Run(main func(t *Task) error) error {
 	f := Spawn(l, "main", func(t *Task) (struct{}, error) {
 		return struct{}{}, main(t)
 	})
-	defer l.close()
+	l.steps.startRun()
+	defer func() { l.close(err) }()
 	for !f.done {
 		if err := l.runOnce(); err != nil {
 			return fmt.Errorf("run: main waits at %v: %w", l.Now(), err)
@@ -115,19 +117,18 @@ func (l *Loop) runOnce() error {
 	if len(l.timers) > 0 {
 		now := l.clock.Now()
 		for len(l.timers) > 0 && l.timers[0].when <= now {
-			tm := heap.Pop(&l.timers).(*Timer)
-			if tm.cb.t != nil {
-				tm.cb.t.readySince(tm.when) // for the trace: ready since it was due
-			}
-			l.schedule(tm.cb)
+			l.due(heap.Pop(&l.timers).(*Timer))
 		}
 	}
+	l.steps.endWait() // for the step log: the loop's own work is done
 	// 4. Run exactly the callbacks that are ready now. What they schedule
 	// waits for the next iteration.
 	for n := l.ready.n; n > 0; n-- {
 		c := l.ready.pop()
 		if c.t == nil {
+			l.steps.beginCallback(c)
 			c.fn()
+			l.steps.endStep()
 			continue
 		}
 		t := c.t
@@ -147,7 +148,7 @@ func (l *Loop) runOnce() error {
 // CallSoon schedules fn to run on the loop in a later iteration, after the
 // callbacks already scheduled (asyncio's loop.call_soon).
 func (l *Loop) CallSoon(fn func()) {
-	l.ready.push(callback{fn: fn})
+	l.ready.push(callback{fn: fn, gen: l.steps.callSoon()})
 }
 
 // CallLater schedules fn to run on the loop once d has passed (asyncio's
@@ -160,8 +161,18 @@ func (l *Loop) CallLater(d time.Duration, fn func()) *Timer {
 func (l *Loop) callLater(d time.Duration, c callback) *Timer {
 	tm := &Timer{loop: l, when: l.clock.Now() + max(d, 0), seq: l.seq, cb: c}
 	l.seq++
+	l.steps.timer(tm)
 	heap.Push(&l.timers, tm)
 	return tm
+}
+
+// due moves the callback of the timer tm, which is due, to the ready queue.
+func (l *Loop) due(tm *Timer) {
+	if tm.cb.t != nil {
+		tm.cb.t.readySince(tm.when) // for the trace: ready since it was due
+	}
+	l.steps.due(tm)
+	l.schedule(tm.cb)
 }
 
 // schedule appends c to the ready queue; a task it wakes becomes Ready.
@@ -202,11 +213,13 @@ func (l *Loop) post(finish func()) {
 // shutdown cancels the tasks left when main returns and runs the loop until
 // they finish or nothing more can happen.
 func (l *Loop) shutdown() {
+	l.steps.beginShutdown()
 	for _, t := range l.tasks {
 		if !t.done {
 			t.cancel()
 		}
 	}
+	l.steps.endStep() // dropped if no task was left
 	for l.live > 0 {
 		if err := l.runOnce(); err != nil {
 			return // the rest wait for something that never comes; close stops them
@@ -215,11 +228,14 @@ func (l *Loop) shutdown() {
 }
 
 // close stops every task still suspended (its waiting call returns ErrClosed),
-// waits for executor goroutines and ends the trace.
-func (l *Loop) close() {
+// waits for executor goroutines and ends the trace and the step log: Run
+// returns err.
+func (l *Loop) close(err error) {
 	l.closed = true
+	l.steps.beginEnd()
 	for _, t := range l.tasks {
 		if !t.done {
+			l.steps.stop(t)
 			t.stop()
 			t.finish()
 		}
@@ -231,6 +247,7 @@ func (l *Loop) close() {
 	if l.trace != nil {
 		l.trace.End = max(l.trace.End, l.clock.Now())
 	}
+	l.steps.finish(err)
 }
 
 // callback is one entry of the ready queue: a task to resume (t != nil) or a

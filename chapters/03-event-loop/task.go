@@ -62,6 +62,7 @@ func Spawn[T any](l *Loop, name string, fn func(t *Task) (T, error)) *Future[T] 
 	l.tasks = append(l.tasks, t)
 	l.live++
 	l.ready.push(callback{t: t, gen: t.gen})
+	l.steps.spawn(t)
 	return f
 }
 
@@ -112,6 +113,7 @@ func (t *Task) Sleep(d time.Duration) error {
 // advances time by exactly d at once; on the real clock it blocks the loop's
 // goroutine for d. Every other task is delayed by d.
 func (t *Task) Busy(d time.Duration) {
+	t.loop.steps.busy(d)
 	t.loop.clock.pass(d)
 }
 
@@ -158,6 +160,7 @@ func (t *Task) cancel() bool {
 	if t.done {
 		return false
 	}
+	t.loop.steps.cancel(t)
 	t.cancelReq = true
 	if t.state == Waiting {
 		if t.timer != nil {

@@ -93,6 +93,9 @@ func (t *Task) traceState(s State, now time.Duration) {
 	if s == Done {
 		t.row.Finished = true
 	}
+	if t.loop.steps != nil {
+		t.loop.steps.taskState(t, s)
+	}
 }
 
 func (row *TaskTrace) record(s State, start, end time.Duration) {

@@ -1,6 +1,8 @@
 package eventloop_test
 
 import (
+	"fmt"
+	"io"
 	"path/filepath"
 	"testing"
 	"time"
@@ -12,41 +14,58 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// threeSleepers is the chapter's first picture: three tasks sleeping 3 s,
-// 1 s and 2 s at the same time, gathered by main.
-func threeSleepers(t *testing.T) *eventloop.Trace {
+// A program is what a scenario runs on the loop l: its main task. Its tasks
+// print to out, which the step log records.
+type program func(l *eventloop.Loop, out io.Writer) func(t *eventloop.Task) error
+
+// record runs the program p on a loop with a virtual clock and returns the
+// trace and the steps the loop recorded.
+func record(t *testing.T, p program) (*eventloop.Trace, *eventloop.StepLog) {
+	t.Helper()
 	l := eventloop.New(eventloop.VirtualClock())
-	tr := l.Record()
-	run(t, l, func(t *eventloop.Task) error {
-		var fs []*eventloop.Future[time.Duration]
+	steps := l.RecordSteps()
+	run(t, l, p(l, steps))
+	return l.Record(), steps
+}
+
+// threeSleepers is the chapter's first picture: three tasks sleeping 3 s,
+// 1 s and 2 s at the same time, gathered by main (the chapter's Example).
+func threeSleepers(l *eventloop.Loop, out io.Writer) func(t *eventloop.Task) error {
+	return func(t *eventloop.Task) error {
+		var fs []*eventloop.Future[string]
 		for _, d := range []time.Duration{3 * time.Second, time.Second, 2 * time.Second} {
-			fs = append(fs, eventloop.Spawn(l, "sleep "+d.String(), func(t *eventloop.Task) (time.Duration, error) {
-				return d, t.Sleep(d)
+			fs = append(fs, eventloop.Spawn(l, "sleep "+d.String(), func(t *eventloop.Task) (string, error) {
+				if err := t.Sleep(d); err != nil {
+					return "", err
+				}
+				fmt.Fprintf(out, "%v: %s woke up\n", t.Now(), t.Name())
+				return t.Name(), nil
 			}))
 		}
-		_, err := eventloop.Gather(t, fs...)
+		names, err := eventloop.Gather(t, fs...)
+		fmt.Fprintf(out, "%v: gathered %q\n", t.Now(), names)
 		return err
-	})
-	return tr
+	}
 }
 
 // ticker ticks every 100 ms, three times.
-func ticker(t *eventloop.Task) (int, error) {
-	for i := range 3 {
-		if err := t.Sleep(100 * time.Millisecond); err != nil {
-			return i, err
+func ticker(out io.Writer) func(t *eventloop.Task) (int, error) {
+	return func(t *eventloop.Task) (int, error) {
+		for i := range 3 {
+			if err := t.Sleep(100 * time.Millisecond); err != nil {
+				return i, err
+			}
+			fmt.Fprintf(out, "%v: tick\n", t.Now())
 		}
+		return 3, nil
 	}
-	return 3, nil
 }
 
 // blockingCall: a task holds the loop for 250 ms; the ticker is ready at
 // 100 ms but runs only at 300 ms.
-func blockingCall(t *testing.T) *eventloop.Trace {
-	l := eventloop.New(eventloop.VirtualClock())
-	tr := l.Record()
-	run(t, l, func(t *eventloop.Task) error {
-		tick := eventloop.Spawn(l, "ticker", ticker)
+func blockingCall(l *eventloop.Loop, out io.Writer) func(t *eventloop.Task) error {
+	return func(t *eventloop.Task) error {
+		tick := eventloop.Spawn(l, "ticker", ticker(out))
 		eventloop.Spawn(l, "blocker", func(t *eventloop.Task) (int, error) {
 			if err := t.Sleep(50 * time.Millisecond); err != nil {
 				return 0, err
@@ -56,17 +75,14 @@ func blockingCall(t *testing.T) *eventloop.Trace {
 		})
 		_, err := tick.Await(t)
 		return err
-	})
-	return tr
+	}
 }
 
 // executor: the same 250 ms of work handed to a goroutine; the ticker keeps
 // its rhythm.
-func executor(t *testing.T) *eventloop.Trace {
-	l := eventloop.New(eventloop.VirtualClock())
-	tr := l.Record()
-	run(t, l, func(t *eventloop.Task) error {
-		tick := eventloop.Spawn(l, "ticker", ticker)
+func executor(l *eventloop.Loop, out io.Writer) func(t *eventloop.Task) error {
+	return func(t *eventloop.Task) error {
+		tick := eventloop.Spawn(l, "ticker", ticker(out))
 		eventloop.Spawn(l, "offloader", func(t *eventloop.Task) (int, error) {
 			if err := t.Sleep(50 * time.Millisecond); err != nil {
 				return 0, err
@@ -77,8 +93,7 @@ func executor(t *testing.T) *eventloop.Trace {
 		})
 		_, err := tick.Await(t)
 		return err
-	})
-	return tr
+	}
 }
 
 // timeline turns a recorded trace into the picture the chapter shows.
@@ -100,14 +115,15 @@ func timeline(title string, tr *eventloop.Trace) figure.TaskTimeline {
 func TestTimelineSVG(t *testing.T) {
 	for _, tc := range []struct {
 		name, title string
-		record      func(*testing.T) *eventloop.Trace
+		program     program
 	}{
 		{"three-sleepers", "Three tasks sleep 3 s, 1 s and 2 s at once: all done at 3 s", threeSleepers},
 		{"blocking-call", "A 250 ms blocking call holds up the ticker", blockingCall},
 		{"executor", "The same work in RunInExecutor: the ticker keeps time", executor},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			svg := timeline(tc.title, tc.record(t)).SVG()
+			tr, _ := record(t, tc.program)
+			svg := timeline(tc.title, tr).SVG()
 			golden.Check(t, filepath.Join("testdata", tc.name+".svg"), svg)
 		})
 	}
@@ -115,7 +131,7 @@ func TestTimelineSVG(t *testing.T) {
 
 // The trace itself: what the picture is drawn from.
 func TestTraceThreeSleepers(t *testing.T) {
-	tr := threeSleepers(t)
+	tr, _ := record(t, threeSleepers)
 	want := map[string][]eventloop.Span{
 		"main": { // zero-length Ready spans are not kept
 			{State: eventloop.Running, Start: 0, End: 0},

@@ -15,6 +15,8 @@
 //   - [GroupTimeline]: the tasks of a group, when its context was canceled
 //     and when Wait returned.
 //   - [WaveTimeline]: jobs run at most n at a time, coloured by wave.
+//   - [SchedTimeline]: Go's scheduler from an execution trace: a lane per P,
+//     a lane of system calls, threads, and numbered moments with a key.
 //   - [LineChart] and [BarChart]: results on logarithmic axes.
 package figure
 

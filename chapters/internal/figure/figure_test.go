@@ -40,6 +40,10 @@ func figures() map[string]svger {
 			{Name: "<a & b>", Points: []Point{{1, 1}, {10, 9}}}, {Name: "ideal", Dashed: true, Points: []Point{{1, 1}, {10, 10}}},
 		}},
 		"BarChart": BarChart{Title: "<a & b>", Desc: "d", Bars: []Bar{{Label: "<a & b>", Value: 1000}, {Label: "c", Value: 8e6}}},
+		"SchedTimeline": noErr(SchedTimeline{Title: "<a & b>", Groups: []string{"<a & b>"}, Zoom: s / 2, Note: "n",
+			Lanes: []SchedLane{{Name: "P0", Spans: []SchedSpan{{0, s, 0, "<a & b>", false}, {s, 2 * s, 0, "c", true}},
+				Threads: []SchedThread{{0, "M1"}, {s, "M2"}}}},
+			Marks: []SchedMark{{0, s / 4, "<a & b>"}, {0, s, "late"}}}.SVG),
 	}
 }
 
@@ -95,5 +99,45 @@ func TestChartsRejectWhatALogAxisCannotShow(t *testing.T) {
 	} {
 		_, err := f.SVG()
 		assert.Error(t, err, name)
+	}
+}
+
+func TestSchedTimeline(t *testing.T) {
+	const ms = time.Millisecond
+	tl := SchedTimeline{
+		Title:  "t",
+		Groups: []string{"spin", "read"},
+		Lanes: []SchedLane{
+			{Name: "P0", Spans: []SchedSpan{{0, 40 * ms, 0, "spin", false}}},
+			{Name: "system calls", Spans: []SchedSpan{{ms, 30 * ms, 1, "read", false}, {2 * ms, 2500 * time.Microsecond, 1, "", false}}},
+		},
+		Marks: []SchedMark{{0, 10 * ms, "spin is preempted"}},
+		Note:  strings.Repeat("word ", 40),
+	}
+	svg := string(tl.SVG())
+	assert.Contains(t, svg, "<desc id=\"desc\">Time from 0 to 40 ms. P0: spin from 0 ms to 40 ms. "+
+		"system calls: read from 1 ms to 30 ms; 1 shorter bar. 1, at 10 ms: spin is preempted.</desc>")
+	assert.Contains(t, svg, ">spin</text>", "a label that fits is written in its bar")
+	assert.Contains(t, svg, "prefers-color-scheme:dark", "the picture carries a dark palette")
+	assert.NotContains(t, svg, "enlarged", "no second panel without Zoom")
+	assert.Equal(t, 2, strings.Count(svg, `class="mu s"`), "the long note wraps onto two lines")
+}
+
+func TestPackRows(t *testing.T) {
+	const ms = time.Millisecond
+	rows, n := packRows([]SchedSpan{
+		{Start: 0, End: 10 * ms}, {Start: ms, End: 2 * ms}, {Start: 2 * ms, End: 3 * ms},
+		{Start: 3 * ms, End: 4 * ms, Held: true}, {Start: 5 * ms, End: 12 * ms}, {Start: 11 * ms, End: 13 * ms},
+	})
+	assert.Equal(t, []int{0, 1, 1, 0, 1, 0}, rows, "each span on the first row where it overlaps nothing; held spans on the first")
+	assert.Equal(t, 2, n)
+}
+
+func TestFmtMillis(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		153 * time.Microsecond: "0.153 ms", 1500 * time.Microsecond: "1.5 ms", 11240 * time.Microsecond: "11.2 ms",
+		40 * time.Millisecond: "40 ms", 123456 * time.Microsecond: "123 ms",
+	} {
+		assert.Equal(t, want, fmtMillis(d), "fmtMillis(%v)", time.Duration(d))
 	}
 }

@@ -201,8 +201,9 @@
       if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
       var t = e.target;
       if (isEditable(t)) return;
-      // Arrow keys scroll focused code blocks and tables: leave them alone.
-      if (t && t.closest && t.closest("pre, table, .listing, [role=listbox], [role=slider], [role=tablist]")) return;
+      // Arrow keys scroll focused code blocks and tables, and step a
+      // stepper (stepper.js): leave them alone.
+      if (t && t.closest && t.closest("pre, table, .listing, [role=listbox], [role=slider], [role=tablist], [data-stepper]")) return;
       var link = document.querySelector(e.key === "ArrowLeft" ? "link[rel=prev]" : "link[rel=next]");
       if (!link || !link.href) return;
       e.preventDefault();

@@ -1,0 +1,3 @@
+module demos
+
+go 1.26
