@@ -92,9 +92,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, theme fs.
 		flags.DurationVar(&so.runTimeout, "run-timeout", so.runTimeout, "stop a run of a listing after this `duration`")
 	} else {
 		flags.BoolVar(&checking, "check", false, "build into a temporary directory and report problems, touching nothing")
+		flags.BoolVar(&o.verify, "verify", true, "run go test on every output the site shows before writing it; -verify=false only to time the build itself (make site-vs-hugo)")
 	}
 	flags.Usage = func() {
-		fmt.Fprintf(stderr, "usage: go run ./tools/site [-chapters DIR] [-out DIR] [-check]\n")
+		fmt.Fprintf(stderr, "usage: go run ./tools/site [-chapters DIR] [-out DIR] [-check] [-cache DIR] [-verify=false]\n")
 		fmt.Fprintf(stderr, "       go run ./tools/site serve [-addr HOST:PORT] [-allow-remote] [-run-timeout D] [-chapters DIR] [-out DIR]\n")
 		flags.PrintDefaults()
 	}
