@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/asyncgo/course/chapters/internal/demo"
 	"github.com/asyncgo/course/chapters/internal/figure"
 	"github.com/asyncgo/course/chapters/internal/golden"
 	"github.com/asyncgo/course/chapters/internal/schedtrace"
@@ -137,23 +138,10 @@ func preemptions(tr *schedtrace.Trace) []schedtrace.Run {
 // returns the binary. The build needs the go command, so -short skips it.
 func buildSched(t *testing.T) string {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("builds and runs testdata/demos/sched with the go command; skipped in -short mode")
-	}
 	if runtime.GOOS == "windows" {
 		t.Skip("testdata/demos/sched reads a pipe with syscall.Read on a file descriptor: Unix only")
 	}
-	goCmd, err := exec.LookPath("go") // go test puts its own go command first in PATH
-	if err != nil {
-		t.Skipf("no go command in PATH: %v", err)
-	}
-	bin := filepath.Join(t.TempDir(), "sched")
-	cmd := exec.CommandContext(t.Context(), goCmd, "build", "-o", bin, "./sched")
-	cmd.Dir = filepath.Join("testdata", "demos")
-	cmd.Env = append(os.Environ(), "GOFLAGS=", "GOWORK=off", "GOTOOLCHAIN=local", "GOPROXY=off")
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "go build ./sched in testdata/demos:\n%s", out)
-	return bin
+	return filepath.Join(demo.Build(t, filepath.Join("testdata", "demos"), "./sched"), "sched")
 }
 
 // runSched runs the program bin once and reads the trace it writes. A guard

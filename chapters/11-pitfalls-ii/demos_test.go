@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/asyncgo/course/chapters/internal/demo"
 	"github.com/asyncgo/course/chapters/internal/golden"
 	"github.com/asyncgo/course/chapters/internal/markdown"
 )
@@ -19,7 +20,7 @@ func needCgo(t *testing.T, goCmd string) {
 	if runtime.GOOS == "darwin" {
 		return // on macOS, -race works without cgo (src/cmd/go/internal/work/init.go)
 	}
-	out := mustRun(t, ".", goCmd, "env", "CGO_ENABLED", "CC").stdout
+	out := demo.MustRun(t, ".", goCmd, "env", "CGO_ENABLED", "CC").Stdout
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if len(lines) < 2 || lines[0] != "1" {
 		t.Skip("the race detector needs cgo: CGO_ENABLED is not 1")
@@ -33,8 +34,8 @@ func needCgo(t *testing.T, goCmd string) {
 	}
 }
 
-// A demo is one run of a program from testdata/demos and what it must report.
-type demo struct {
+// A failingDemo is one run of a program from testdata/demos and what it must report.
+type failingDemo struct {
 	table    string   // the golden table in testdata that shows this run
 	build    string   // how the binary was built, for the table
 	env      string   // an environment setting for the run, or ""
@@ -50,15 +51,15 @@ type demo struct {
 // shows up (or does not). It writes the results as the tables
 // testdata/race.md, crash.md and deadlock.md.
 func TestDemos(t *testing.T) {
-	goCmd := goTool(t)
+	goCmd := demo.GoCommand(t)
 	needCgo(t, goCmd)
 	dir := t.TempDir()
-	copyDir(t, dir, filepath.Join("testdata", "demos"))
-	mustRun(t, dir, goCmd, "build", "-race", "-o", "bin/", "./race")
-	mustRun(t, dir, goCmd, "build", "-o", "bin/", "./crash", "./deadlock")
-	mustRun(t, dir, goCmd, "test", "-c", "-o", "bin/bubble.test", "./bubble")
+	demo.CopyDir(t, dir, filepath.Join("testdata", "demos"))
+	demo.MustRun(t, dir, goCmd, "build", "-race", "-o", "bin/", "./race")
+	demo.MustRun(t, dir, goCmd, "build", "-o", "bin/", "./crash", "./deadlock")
+	demo.MustRun(t, dir, goCmd, "test", "-c", "-o", "bin/bubble.test", "./bubble")
 
-	demos := []demo{{
+	demos := []failingDemo{{
 		table: "race.md", build: "go build -race ./race", bin: "race",
 		wantCode: 66, wantLine: "WARNING: DATA RACE",
 	}, {
@@ -92,14 +93,14 @@ func TestDemos(t *testing.T) {
 			shown = d.env + " " + shown
 			extra = []string{d.env}
 		}
-		res := run(t, dir, extra, filepath.Join(dir, "bin", d.bin), d.args...)
-		line := firstReportLine(res.stdout + "\n" + res.stderr)
-		if res.code != d.wantCode || line != d.wantLine {
+		res := demo.Run(t, dir, extra, filepath.Join(dir, "bin", d.bin), d.args...)
+		line := firstReportLine(res.Stdout + "\n" + res.Stderr)
+		if res.Code != d.wantCode || line != d.wantLine {
 			t.Errorf("%s: exit code %d, report %q; want exit code %d, report %q\n%s%s",
-				shown, res.code, line, d.wantCode, d.wantLine, res.stdout, res.stderr)
+				shown, res.Code, line, d.wantCode, d.wantLine, res.Stdout, res.Stderr)
 		}
-		if d.bin == "crash" && strings.Contains(res.stdout, "main") {
-			t.Errorf("%s: main went on after the panic:\n%s", shown, res.stdout)
+		if d.bin == "crash" && strings.Contains(res.Stdout, "main") {
+			t.Errorf("%s: main went on after the panic:\n%s", shown, res.Stdout)
 		}
 		table := tables[d.table]
 		if table == nil {
@@ -108,7 +109,7 @@ func TestDemos(t *testing.T) {
 			}}
 			tables[d.table] = table
 		}
-		table.Add("`"+d.build+"`", "`"+shown+"`", strconv.Itoa(res.code), "`"+line+"`")
+		table.Add("`"+d.build+"`", "`"+shown+"`", strconv.Itoa(res.Code), "`"+line+"`")
 	}
 	for file, table := range tables {
 		golden.Check(t, filepath.Join("testdata", file), []byte(table.String()))

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/asyncgo/course/chapters/internal/demo"
 	"github.com/asyncgo/course/chapters/internal/golden"
 	"github.com/asyncgo/course/chapters/internal/markdown"
 )
@@ -15,7 +16,7 @@ import (
 // modules that differ only in the go line of go.mod, runs each, and writes
 // what they print as the table testdata/golines.md.
 func TestGoLines(t *testing.T) {
-	goCmd := goTool(t)
+	goCmd := demo.GoCommand(t)
 	src, err := os.ReadFile(filepath.Join("testdata", "golines", "main.go"))
 	if err != nil {
 		t.Fatal(err)
@@ -34,8 +35,8 @@ func TestGoLines(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "main.go"), src, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		mustRun(t, dir, goCmd, "build", "-o", "golines", ".")
-		out := mustRun(t, dir, filepath.Join(dir, "golines")).stdout
+		demo.MustRun(t, dir, goCmd, "build", "-o", "golines", ".")
+		out := demo.MustRun(t, dir, filepath.Join(dir, "golines")).Stdout
 		got := map[string]string{}
 		for line := range strings.Lines(out) {
 			if k, v, ok := strings.Cut(strings.TrimSpace(line), ": "); ok {

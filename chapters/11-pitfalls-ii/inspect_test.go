@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/asyncgo/course/chapters/internal/demo"
 	"github.com/asyncgo/course/chapters/internal/golden"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -37,13 +38,13 @@ import (
 // directory of the binaries.
 func buildInspectDemos(t *testing.T) string {
 	t.Helper()
-	goCmd := goTool(t)
+	goCmd := demo.GoCommand(t)
 	if runtime.GOOS == "windows" {
 		t.Skip("sends SIGQUIT to a child process, which Windows cannot do")
 	}
 	dir := t.TempDir()
-	copyDir(t, dir, filepath.Join("testdata", "demos"))
-	mustRun(t, dir, goCmd, "build", "-trimpath", "-o", "bin/", "./stuck", "./busy")
+	demo.CopyDir(t, dir, filepath.Join("testdata", "demos"))
+	demo.MustRun(t, dir, goCmd, "build", "-trimpath", "-o", "bin/", "./stuck", "./busy")
 	return filepath.Join(dir, "bin")
 }
 
@@ -89,7 +90,7 @@ func startStuck(t *testing.T, bin string) *stuckProgram {
 	p.cmd = exec.CommandContext(ctx, filepath.Join(bin, "stuck"))
 	// The program sets GOMAXPROCS=2 itself, but the first schedtrace line
 	// comes before it does: set it in the environment as well.
-	p.cmd.Env = append(childEnv(), "GODEBUG=schedtrace=10", "GOMAXPROCS=2")
+	p.cmd.Env = append(demo.Env(), "GODEBUG=schedtrace=10", "GOMAXPROCS=2")
 	var err error
 	p.stdin, err = p.cmd.StdinPipe()
 	require.NoError(t, err)
@@ -271,10 +272,10 @@ var (
 // line must show GOMAXPROCS=2.
 func busySchedLine(t *testing.T, bin string) schedLine {
 	t.Helper()
-	res := run(t, ".", []string{"GODEBUG=schedtrace=10", "GOMAXPROCS=2"}, filepath.Join(bin, "busy"))
-	require.Equal(t, 0, res.code, "busy:\n%s", res.stderr)
+	res := demo.Run(t, ".", []string{"GODEBUG=schedtrace=10", "GOMAXPROCS=2"}, filepath.Join(bin, "busy"))
+	require.Equal(t, 0, res.Code, "busy:\n%s", res.Stderr)
 	var busy *schedLine
-	for line := range strings.Lines(res.stderr) {
+	for line := range strings.Lines(res.Stderr) {
 		l, ok := parseSched(strings.TrimSpace(line))
 		if !ok {
 			continue
@@ -284,7 +285,7 @@ func busySchedLine(t *testing.T, bin string) schedLine {
 			busy = &l
 		}
 	}
-	require.NotNil(t, busy, "no SCHED line of busy shows goroutines waiting for a P:\n%s", res.stderr)
+	require.NotNil(t, busy, "no SCHED line of busy shows goroutines waiting for a P:\n%s", res.Stderr)
 	return *busy
 }
 
@@ -294,13 +295,13 @@ func busySchedLine(t *testing.T, bin string) schedLine {
 // waiting for a P. Most of it goes to the spinning goroutines, main.spin.func1.
 func TestSchedulerLatencyProfile(t *testing.T) {
 	bin := buildInspectDemos(t)
-	goCmd := goTool(t)
+	goCmd := demo.GoCommand(t)
 	dir := t.TempDir()
-	res := run(t, dir, nil, filepath.Join(bin, "busy"), "-trace", "busy.trace")
-	require.Equal(t, 0, res.code, "busy -trace:\n%s", res.stderr)
-	profile := mustRun(t, dir, goCmd, "tool", "trace", "-pprof=sched", "busy.trace").stdout
+	res := demo.Run(t, dir, nil, filepath.Join(bin, "busy"), "-trace", "busy.trace")
+	require.Equal(t, 0, res.Code, "busy -trace:\n%s", res.Stderr)
+	profile := demo.MustRun(t, dir, goCmd, "tool", "trace", "-pprof=sched", "busy.trace").Stdout
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "sched.pprof"), []byte(profile), 0o644))
-	top := mustRun(t, dir, goCmd, "tool", "pprof", "-top", "sched.pprof").stdout
+	top := demo.MustRun(t, dir, goCmd, "tool", "pprof", "-top", "sched.pprof").Stdout
 	share := -1.0
 	for line := range strings.Lines(top) {
 		f := strings.Fields(line)

@@ -1,70 +1,33 @@
 package sharing_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"os"
-	"os/exec"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
 
+	"github.com/asyncgo/course/chapters/internal/demo"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 	"golang.org/x/sync/singleflight"
 	"golang.org/x/time/rate"
 )
-
-// goCommand runs the go command in dir, offline and with none of this
-// process's settings that would change what it does, and returns its
-// combined output and exit code. It takes a second or two, so -short
-// skips it.
-func goCommand(t *testing.T, dir string, args ...string) (string, int) {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("runs the go command; skipped in -short mode")
-	}
-	goBin, err := exec.LookPath("go") // go test puts its own go first in PATH
-	if err != nil {
-		t.Skipf("no go command: %v", err)
-	}
-	ctx, cancel := context.WithTimeout(t.Context(), time.Minute) // a guard, not a speed check
-	defer cancel()
-	cmd := exec.CommandContext(ctx, goBin, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=", "GOTOOLCHAIN=local", "GOWORK=off", "GOPROXY=off", "GOEXPERIMENT=")
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	err = cmd.Run()
-	var exit *exec.ExitError
-	switch {
-	case ctx.Err() != nil:
-		t.Fatalf("go %s: still running after a minute:\n%s", strings.Join(args, " "), out.String())
-	case errors.As(err, &exit):
-		return out.String(), exit.ExitCode()
-	case err != nil:
-		t.Fatalf("go %s: %v", strings.Join(args, " "), err)
-	}
-	return out.String(), 0
-}
 
 // TestCopiedMutex: testdata/copylock has a method with a value receiver,
 // so every call locks a copy of the mutex and counts on a copy of n. The
 // program prints n = 0, and go vet's copylocks check says why.
 func TestCopiedMutex(t *testing.T) {
+	goCmd := demo.GoCommand(t)
 	dir := t.TempDir()
-	require.NoError(t, os.CopyFS(dir, os.DirFS("testdata/copylock")))
-	out, code := goCommand(t, dir, "run", ".")
-	require.Equal(t, 0, code, out)
-	assert.Equal(t, "n = 0\n", out, "three increments on copies: the counter itself never changes")
+	demo.CopyDir(t, dir, "testdata/copylock")
+	run := demo.MustRun(t, dir, goCmd, "run", ".")
+	assert.Equal(t, "n = 0\n", run.Stdout, "three increments on copies: the counter itself never changes")
 
-	out, code = goCommand(t, dir, "vet", ".")
-	assert.NotEqual(t, 0, code, "go vet must fail")
-	assert.Contains(t, out, "main.go:16:9: Inc passes lock by value: copylock.Counter contains sync.Mutex")
+	vet := demo.Run(t, dir, nil, goCmd, "vet", ".")
+	assert.NotEqual(t, 0, vet.Code, "go vet must fail")
+	assert.Contains(t, vet.Stderr, "main.go:16:9: Inc passes lock by value: copylock.Counter contains sync.Mutex")
 }
 
 // queue hands items to consumers that wait on a sync.Cond.

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/asyncgo/course/chapters/internal/demo"
 	"github.com/asyncgo/course/chapters/internal/golden"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -33,29 +34,14 @@ import (
 // directory, and returns it. It needs the go command, so -short skips it.
 func buildDemos(t *testing.T) string {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("builds programs with the go command; skipped in -short mode")
-	}
 	if runtime.GOOS == "windows" {
 		t.Skip("sends os.Interrupt to a child process, which Windows cannot do")
 	}
-	goCmd, err := exec.LookPath("go") // go test puts its own go command first in PATH
-	if err != nil {
-		t.Skipf("no go command in PATH: %v", err)
-	}
-	bin := t.TempDir()
-	cmd := exec.CommandContext(t.Context(), goCmd, "build", "-o", bin+string(filepath.Separator), "./...")
-	cmd.Dir = filepath.Join("testdata", "demos")
-	// The demos have no dependencies: build them offline, with this toolchain.
-	cmd.Env = append(os.Environ(), "GOFLAGS=", "GOWORK=off", "GOTOOLCHAIN=local", "GOPROXY=off")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build ./... in testdata/demos: %v\n%s", err, out)
-	}
-	return bin
+	return demo.Build(t, filepath.Join("testdata", "demos"), "./...")
 }
 
-// A demo is one of the programs, running, and the transcript of the test.
-type demo struct {
+// A runningDemo is one of the programs, running, and the transcript of the test.
+type runningDemo struct {
 	t      *testing.T
 	cmd    *exec.Cmd
 	lines  chan string // what it prints on stdout, line by line
@@ -66,11 +52,11 @@ type demo struct {
 
 // startDemo starts the program bin/name. A guard of one minute kills a
 // program that hangs; it is no speed check: every step here is immediate.
-func startDemo(t *testing.T, bin, name string) *demo {
+func startDemo(t *testing.T, bin, name string) *runningDemo {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
 	t.Cleanup(cancel)
-	d := &demo{t: t, lines: make(chan string)}
+	d := &runningDemo{t: t, lines: make(chan string)}
 	d.cmd = exec.CommandContext(ctx, filepath.Join(bin, name))
 	d.cmd.Stderr = &d.stderr
 	stdout, err := d.cmd.StdoutPipe()
@@ -87,14 +73,14 @@ func startDemo(t *testing.T, bin, name string) *demo {
 }
 
 // did writes a step of the test in the transcript.
-func (d *demo) did(format string, args ...any) {
+func (d *runningDemo) did(format string, args ...any) {
 	fmt.Fprintf(&d.log, "test: "+format+"\n", args...)
 }
 
 // expect reads the program's next line, which must start with prefix, and
 // writes it in the transcript. A line "listening on ADDR" sets d.addr and is
 // written with the port replaced by PORT.
-func (d *demo) expect(prefix string) {
+func (d *runningDemo) expect(prefix string) {
 	d.t.Helper()
 	line, ok := <-d.lines
 	if !ok {
@@ -113,7 +99,7 @@ func (d *demo) expect(prefix string) {
 
 // wait reads the rest of the program's output, waits for it to exit, and
 // writes both, and its exit code, in the transcript.
-func (d *demo) wait() {
+func (d *runningDemo) wait() {
 	d.t.Helper()
 	for line := range d.lines {
 		fmt.Fprintf(&d.log, "demo: %s\n", line)
@@ -132,7 +118,7 @@ func (d *demo) wait() {
 // upload starts a POST to the program whose body stays open until the test
 // closes the returned writer. It delivers the response's status and body,
 // or the error.
-func (d *demo) upload(client *http.Client) (*io.PipeWriter, <-chan string) {
+func (d *runningDemo) upload(client *http.Client) (*io.PipeWriter, <-chan string) {
 	body, w := io.Pipe()
 	result := make(chan string, 1)
 	go func() {
@@ -151,7 +137,7 @@ func (d *demo) upload(client *http.Client) (*io.PipeWriter, <-chan string) {
 
 // response writes in the transcript what the upload got. A guard of one
 // minute fails a test that would hang.
-func (d *demo) response(reply <-chan string) {
+func (d *runningDemo) response(reply <-chan string) {
 	d.t.Helper()
 	select {
 	case r := <-reply:
@@ -162,7 +148,7 @@ func (d *demo) response(reply <-chan string) {
 }
 
 // signal sends os.Interrupt (SIGINT, what Ctrl-C sends) to the program.
-func (d *demo) signal() {
+func (d *runningDemo) signal() {
 	d.t.Helper()
 	require.NoError(d.t, d.cmd.Process.Signal(os.Interrupt))
 	d.did("send os.Interrupt (SIGINT)")
