@@ -69,7 +69,7 @@ func build(o options) (*result, error) {
 		return nil, err
 	}
 	if o.cacheDir != "" {
-		c.highlighted = newHighlightCache(&diskCache{dir: o.cacheDir})
+		c.highlighted = newHighlightCache(newDiskCache(o.cacheDir))
 	}
 	inc := include(c)
 	res := &result{readmes: inc.changed(c), stale: inc.stale, course: c, highlights: c.highlighted}

@@ -21,8 +21,12 @@ import (
 // Without it, chroma's highlighting is most of a build's time; with it, a
 // build highlights only what changed since the last one.
 type diskCache struct {
-	dir string
+	dir  string
+	salt string // see cacheSalt
 }
+
+// newDiskCache returns the disk cache in dir.
+func newDiskCache(dir string) *diskCache { return &diskCache{dir: dir, salt: cacheSalt()} }
 
 // defaultCacheDir returns the directory of the disk cache of the course
 // whose repository root is root: under the user's cache directory, one per
@@ -37,9 +41,10 @@ func defaultCacheDir(root string) string {
 	return filepath.Join(base, "asyncgo-course", "highlight-"+hex.EncodeToString(sum[:6]))
 }
 
-// cacheSalt is what, besides a block, its highlighted HTML depends on: the
-// versions of the modules that make it, and the way this file stores it.
-var cacheSalt = func() string {
+// cacheSalt returns what, besides a block, its highlighted HTML depends
+// on: the versions of the modules that make it, and the way this file
+// stores it.
+func cacheSalt() string {
 	salt := "format 1"
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		for _, m := range bi.Deps {
@@ -49,12 +54,12 @@ var cacheSalt = func() string {
 		}
 	}
 	return salt
-}()
+}
 
 // file returns the path of the file that holds the block with the given
 // key.
 func (d *diskCache) file(key string) string {
-	sum := sha256.Sum256([]byte(cacheSalt + "\x00" + key))
+	sum := sha256.Sum256([]byte(d.salt + "\x00" + key))
 	return filepath.Join(d.dir, hex.EncodeToString(sum[:]))
 }
 

@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	go run ./tools/site [-chapters DIR] [-out DIR] [-check]
+//	go run ./tools/site [-chapters DIR] [-out DIR] [-check] [-cache DIR] [-verify=false]
 //	go run ./tools/site serve [-addr 127.0.0.1:8080] [-allow-remote] [-run-timeout 60s] [-chapters DIR] [-out DIR]
 //
 // It reads chapters/NN-slug/README.md and the code of each chapter, fills
@@ -35,7 +35,9 @@
 // decl.go fill in the directives and check the chapters' Go code;
 // verify.go has go test check every output the site shows (before
 // anything is written: a build whose outputs differ writes nothing);
-// render.go, resolve.go and highlight.go turn a README into HTML;
+// render.go, resolve.go and highlight.go turn a README into HTML (with
+// the highlighted code of earlier builds from diskcache.go; stubs.go reads
+// an exercise stub as committed when a learner changed it in place);
 // layout.go, cheatsheet.go, search.go and chroma.go make the pages; links.go
 // and htmltok.go check them. The command (this file) then writes the
 // result (write.go), or compares it (-check), or serves it (serve.go). What
