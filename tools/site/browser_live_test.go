@@ -210,6 +210,11 @@ func TestBrowserLive(t *testing.T) {
 		tb.checkProblems(t, "phone")
 	})
 
+	t.Run("a stepper through serve", func(t *testing.T) {
+		tb.checkSteppers(t, f.url+"/second-step/")
+		tb.checkProblems(t, "a stepper through serve")
+	})
+
 	t.Run("file URL", func(t *testing.T) {
 		ft := openTab(t, browser, true, func(u *url.URL) bool {
 			return u.Scheme == "file" || u.Scheme == "data" || u.Scheme == "about"

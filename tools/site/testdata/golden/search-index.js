@@ -7,5 +7,6 @@ window.SEARCH_INDEX=[
 {"title":"A test","url":"hello/index.html#a-test","section":"Hello, fixture","text":""},
 {"title":"The second step","url":"second-step/index.html","section":"","text":"The second chapter: a table, an include, and links back. Back to the first chapter and its picture."},
 {"title":"The table","url":"second-step/index.html#the-table","section":"The second step","text":"size time 1 10 ns 2 20 ns"},
+{"title":"A stepper","url":"second-step/index.html#a-stepper","section":"The second step","text":"A recorded run of chapter 03's event loop of the course, kept here so that the site tool's tests can step through one."},
 {"title":"Code","url":"second-step/index.html#code","section":"The second step","text":"Text with strike and a task list: done not yet Visit https://go.dev for more."}
 ];
