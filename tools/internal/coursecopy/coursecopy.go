@@ -24,7 +24,10 @@ const nestedEnv = "COURSE_COPY_NESTED"
 // it, so the repository is never touched. The copy keeps only the chapters
 // named in keep ("00-introduction"), which must link only to each other,
 // and the chapters' shared test helpers (chapters/internal),
-// and has no docs/: a test builds the site when it needs one.
+// and has no docs/: a test builds the site when it needs one. Where a
+// chapter has a reference solution, its exercise.go is the stub as git's
+// index holds it: a learner who solved an exercise in place (which the
+// course allows) must not change what the kit's tests see.
 //
 // Copying and building a course takes seconds, so Course skips the test
 // with -short, and in the tests that a copy runs itself.
@@ -54,7 +57,31 @@ func Course(t testing.TB, root string, keep ...string) string {
 	if err := os.RemoveAll(filepath.Join(dst, "docs")); err != nil {
 		t.Fatal(err)
 	}
+	committedStubs(t, dst, root)
 	return dst
+}
+
+// committedStubs puts in the copy dst, for every chapter with a
+// solution.go, the exercise.go that git's index holds in root. Outside a
+// git checkout there is nothing to restore.
+func committedStubs(t testing.TB, dst, root string) {
+	t.Helper()
+	solutions, err := filepath.Glob(filepath.Join(dst, "chapters", "*", "solution.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sol := range solutions {
+		chapter := filepath.Base(filepath.Dir(sol))
+		show := exec.Command("git", "show", ":chapters/"+chapter+"/exercise.go")
+		show.Dir = root
+		stub, err := show.Output()
+		if err != nil {
+			continue // not a git checkout, or the stub is not tracked yet
+		}
+		if err := os.WriteFile(filepath.Join(filepath.Dir(sol), "exercise.go"), stub, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // Command returns the command name with args, to run in dir, a copy made
