@@ -19,9 +19,9 @@ import (
 
 // The files of an exercise (CONTRIBUTING.md, "Exercises").
 const (
-	exerciseFile = "exercise.go"
+	exerciseFile = chapter.ExerciseFile
+	solutionFile = chapter.SolutionFile
 	testFile     = "exercise_test.go"
-	solutionFile = "solution.go"
 	readmeFile   = "README.md"
 )
 
@@ -124,18 +124,22 @@ func (ex *exercise) command() string {
 }
 
 // original returns the stub as it came to the learner: in the course, as
-// git's index holds it; in a workbook, as its first commit holds it. It
-// returns nil when git cannot tell (no git, or not a checkout).
+// git's index holds it (chapter.IndexedStub); in a workbook, as its first
+// commit holds it. It returns nil when git cannot tell (no git, or not a
+// checkout).
 func (ex *exercise) original() []byte {
-	path := ex.rel + "/" + exerciseFile
-	rev := ":" + path // the index
-	if !ex.course {
-		first, err := git(ex.root, "rev-list", "--max-parents=0", "HEAD")
-		if err != nil {
+	if ex.course {
+		b, ok := chapter.IndexedStub(ex.root, ex.rel)
+		if !ok {
 			return nil
 		}
-		rev = strings.TrimSpace(strings.SplitN(string(first), "\n", 2)[0]) + ":" + path
+		return b
 	}
+	first, err := git(ex.root, "rev-list", "--max-parents=0", "HEAD")
+	if err != nil {
+		return nil
+	}
+	rev := strings.TrimSpace(strings.SplitN(string(first), "\n", 2)[0]) + ":" + ex.rel + "/" + exerciseFile
 	b, err := git(ex.root, "show", rev)
 	if err != nil {
 		return nil

@@ -3,6 +3,7 @@ package chapter
 import (
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -187,5 +188,44 @@ func TestFindRegion(t *testing.T) {
 	want := Region{Text: "func f() {\n\treturn\n}\n", First: 4, Last: 6, Indent: "\t"}
 	if err != nil || r != want {
 		t.Errorf("FindRegion = %+v, %v; want %+v", r, err, want)
+	}
+}
+
+// TestStubs makes a git repository with one chapter, changes its stub in
+// place, and reads the stub as the index holds it.
+func TestStubs(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	root := t.TempDir()
+	dir := "chapters/01-a"
+	write := func(name, text string) {
+		p := filepath.Join(root, filepath.FromSlash(dir), name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(ExerciseFile, "stub\n")
+	write(SolutionFile, "solution\n")
+	if _, ok := IndexedStub(root, dir); ok {
+		t.Errorf("IndexedStub outside a git checkout reports a stub")
+	}
+	for _, args := range [][]string{{"init", "-q"}, {"add", "."}} {
+		if out, err := git(root, args...); err != nil {
+			t.Fatalf("git %v: %v %s", args, err, out)
+		}
+	}
+	if got := CommittedStubs(root, []string{dir}); len(got) != 0 {
+		t.Errorf("CommittedStubs with the stub unchanged = %q, want none", got)
+	}
+	write(ExerciseFile, "solved\n")
+	if got := CommittedStubs(root, []string{dir}); string(got[dir]) != "stub\n" {
+		t.Errorf("CommittedStubs after an edit in place = %q, want the stub", got)
+	}
+	if b, ok := IndexedStub(root, dir); !ok || string(b) != "stub\n" {
+		t.Errorf("IndexedStub = %q, %v; want the stub", b, ok)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/asyncgo/course/tools/internal/chapter"
 	"github.com/asyncgo/course/tools/internal/repocopy"
 )
 
@@ -66,19 +67,16 @@ func Course(t testing.TB, root string, keep ...string) string {
 // git checkout there is nothing to restore.
 func committedStubs(t testing.TB, dst, root string) {
 	t.Helper()
-	solutions, err := filepath.Glob(filepath.Join(dst, "chapters", "*", "solution.go"))
+	solutions, err := filepath.Glob(filepath.Join(dst, "chapters", "*", chapter.SolutionFile))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, sol := range solutions {
-		chapter := filepath.Base(filepath.Dir(sol))
-		show := exec.Command("git", "show", ":chapters/"+chapter+"/exercise.go")
-		show.Dir = root
-		stub, err := show.Output()
-		if err != nil {
+		stub, ok := chapter.IndexedStub(root, "chapters/"+filepath.Base(filepath.Dir(sol)))
+		if !ok {
 			continue // not a git checkout, or the stub is not tracked yet
 		}
-		if err := os.WriteFile(filepath.Join(filepath.Dir(sol), "exercise.go"), stub, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(filepath.Dir(sol), chapter.ExerciseFile), stub, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
